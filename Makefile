@@ -1,0 +1,44 @@
+# Two commands on a fresh clone: `make site` builds the site, `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BUILD := $(PY) scripts/build.py
+
+.PHONY: site serve check test lint format bench offline chromium clean
+
+# The virtual environment is remade when pyproject.toml changes.
+$(VENV)/.site: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site
+	$(PY) -m pip install --quiet -e '.[test,zensical]'
+	touch $@
+
+site: $(VENV)/.site
+	$(BUILD) build
+
+serve: $(VENV)/.site
+	$(BUILD) serve
+
+check: $(VENV)/.site
+	$(BUILD) check
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+lint: $(VENV)/.test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.test
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test: $(VENV)/.test chromium lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf site dist .lessonkit $(VENV)

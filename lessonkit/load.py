@@ -1,0 +1,256 @@
+"""content/ -> Course. Reads every file, checks each against its schema, builds the model.
+
+Schema problems of every file are collected before giving up, so one run shows them all.
+Cross-file checks (references, duplicates, coverage) live in validate.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import model as m
+from .markup import TERM_LINK
+from .problems import Problem, Severity, Where, did_you_mean
+from .schema import schema_problems
+from .yamlsource import Document, read_yaml
+
+# The files of a course other than lessons, and the schema each follows.
+SINGLE_FILES = {
+    "course.yml": "course",
+    "review.yml": "review",
+    "self-check.yml": "self-check",
+    "glossary.yml": "glossary",
+    "source.yml": "source",
+}
+LESSON_DIR = "lessons"
+YAML_SUFFIXES = (".yml", ".yaml")
+
+_MARKUP = re.compile(r"[#*_`>\[\]()|~-]+")
+
+
+@dataclass
+class Loaded:
+    course: m.Course | None
+    problems: list[Problem]
+    docs: dict[str, Document]
+
+
+def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
+    """Read content/ into a Course; course is None when any file has errors."""
+    shown_root = shown_root or content.parent
+
+    def shown(path: Path) -> str:
+        try:
+            return path.relative_to(shown_root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    problems: list[Problem] = []
+    if not (content / "course.yml").is_file():
+        problems.append(Problem(Where(shown(content / "course.yml")),
+                                "the content folder has no course.yml",
+                                "create course.yml with the course's title, lessons and notes"))
+        return Loaded(None, problems, {})
+
+    docs: dict[str, Document] = {}
+    kinds: dict[str, str] = {}
+    for path, kind in _discover(content, problems, shown):
+        doc, found = read_yaml(path, shown(path))
+        problems += found
+        if doc is None:
+            continue
+        schema_found = schema_problems(doc, kind)
+        problems += schema_found
+        if not schema_found:
+            docs[doc.file] = doc
+            kinds[doc.file] = kind
+    if any(p.is_error for p in problems):
+        return Loaded(None, problems, docs)
+    course = _build(docs, kinds, problems)
+    return Loaded(course, problems, docs)
+
+
+def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path, str]]:
+    found: list[tuple[Path, str]] = []
+    for path in sorted(content.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            if path.name != LESSON_DIR:
+                problems.append(Problem(Where(shown(path)), f"unknown folder '{path.name}' is ignored",
+                                        f"lessons go in {LESSON_DIR}/", Severity.WARNING))
+            continue
+        if path.name in SINGLE_FILES:
+            found.append((path, SINGLE_FILES[path.name]))
+        else:
+            hint = did_you_mean(path.name, SINGLE_FILES) or "known files: " + ", ".join(SINGLE_FILES)
+            problems.append(Problem(Where(shown(path)), f"unknown file '{path.name}' is ignored",
+                                    hint, Severity.WARNING))
+    lesson_dir = content / LESSON_DIR
+    if lesson_dir.is_dir():
+        for path in sorted(lesson_dir.iterdir()):
+            if path.suffix in YAML_SUFFIXES and not path.name.startswith("."):
+                found.append((path, "lesson"))
+            elif not path.name.startswith("."):
+                problems.append(Problem(Where(shown(path)), "not a .yml file; it is ignored",
+                                        "lesson files end in .yml", Severity.WARNING))
+    return found
+
+
+def _build(docs: dict[str, Document], kinds: dict[str, str], problems: list[Problem]) -> m.Course:
+    by_kind: dict[str, list[Document]] = {}
+    for name, doc in docs.items():
+        by_kind.setdefault(kinds[name], []).append(doc)
+
+    def one(kind: str) -> Document | None:
+        return by_kind.get(kind, [None])[0]
+
+    course_doc = one("course")
+    assert course_doc is not None  # checked by load_course
+    c: dict[str, Any] = course_doc.data
+    wpm = int(c.get("words_per_minute", 200))
+    order = {lesson_id: i for i, lesson_id in enumerate(c["lessons"])}
+    lessons = []
+    for doc in by_kind.get("lesson", []):
+        lesson = _lesson(doc)
+        lesson.minutes = reading_minutes(lesson, wpm)
+        lessons.append(lesson)
+    listed = [x for x in lessons if x.id in order]
+    listed.sort(key=lambda x: order[x.id])
+    for number, lesson in enumerate(listed, start=1):
+        lesson.number = number
+        lesson.slug = f"{number:02d}-{lesson.id}"
+    for lesson in lessons:
+        if lesson.id not in order:
+            problems.append(Problem(Where(lesson.file, 1, 1),
+                                    f"lesson '{lesson.id}' is not listed in course.yml 'lessons'",
+                                    "add its id to the list, or delete the file", Severity.WARNING))
+    review_doc, check_doc = one("review"), one("self-check")
+    glossary_doc, source_doc = one("glossary"), one("source")
+    course = m.Course(
+        id=c["id"],
+        title=c["title"],
+        description=c["description"],
+        audience=c["audience"],
+        language=c["language"],
+        intro=c.get("intro", ""),
+        disclaimer=c["disclaimer"],
+        support=c["support"],
+        allow_html=bool(c.get("allow_html", False)),
+        words_per_minute=wpm,
+        lessons=listed,
+        review=_quiz(review_doc, (), "review", "") if review_doc else None,
+        self_check=_self_check(check_doc) if check_doc else None,
+        glossary=_glossary(glossary_doc) if glossary_doc else [],
+        source=_source(source_doc) if source_doc else None,
+        file=course_doc.file,
+    )
+    course.lesson_refs = [(x, course_doc.at(("lessons", i))) for i, x in enumerate(c["lessons"])]
+    course.unlisted = [x for x in lessons if x.id not in order]
+    return course
+
+
+def _lesson(doc: Document) -> m.Lesson:
+    d = doc.data
+    sections = [
+        m.Section(
+            id=s["id"],
+            title=s["title"],
+            body=s["body"],
+            kind=s.get("kind", "text"),
+            sources=[_ref(r, doc.at(("sections", i, "sources", j)))
+                     for j, r in enumerate(s.get("sources", []))],
+            where=doc.at(("sections", i)),
+        )
+        for i, s in enumerate(d["sections"])
+    ]
+    reflections = [m.Reflection(r["id"], r["prompt"], doc.at(("reflections", i)))
+                   for i, r in enumerate(d.get("reflections", []))]
+    quiz = _quiz(doc, ("quiz",), d["id"], "Knowledge check") if "quiz" in d else None
+    return m.Lesson(
+        id=d["id"], number=0, slug="", title=d["title"], summary=d["summary"],
+        objectives=list(d["objectives"]), sections=sections, takeaways=list(d["takeaways"]),
+        reflections=reflections, quiz=quiz, file=doc.file,
+    )
+
+
+def _ref(text: str, where: Where) -> m.SourceRef:
+    section, number = text.rsplit(".", 1)
+    return m.SourceRef(section, int(number), where)
+
+
+def _quiz(doc: Document, at: tuple, quiz_id: str, default_title: str) -> m.Quiz:
+    q = doc.data
+    for key in at:
+        q = q[key]
+    shuffle = bool(q.get("shuffle", False))
+    questions = []
+    for i, raw in enumerate(q["questions"]):
+        path = (*at, "questions", i)
+        section = raw.get("section", "")
+        if section and "#" not in section and at:  # a lesson's own section
+            section = f"{quiz_id}#{section}"
+        if raw["type"] == "true-false":
+            answer = bool(raw["answer"])
+            fb = raw["feedback"]
+            options = [
+                m.Option("True", answer, fb["correct"] if answer else fb["incorrect"]),
+                m.Option("False", not answer, fb["incorrect"] if answer else fb["correct"]),
+            ]
+        else:
+            options = [m.Option(o["text"], bool(o.get("correct", False)), o["feedback"])
+                       for o in raw["options"]]
+        questions.append(m.Question(
+            id=raw["id"], type=raw["type"], prompt=raw["prompt"], options=options,
+            explanation=raw["explanation"], section=section, where=doc.at(path),
+            # true/false keeps its order: a shuffled "False, True" only confuses
+            shuffle=bool(raw.get("shuffle", shuffle)) and raw["type"] != "true-false",
+        ))
+    return m.Quiz(id=quiz_id, title=q.get("title", default_title), intro=q.get("intro", ""),
+                  questions=questions, shuffle=shuffle)
+
+
+def _self_check(doc: Document) -> m.SelfCheck:
+    d = doc.data
+    return m.SelfCheck(
+        title=d["title"], intro=d["intro"], timeframe=d["timeframe"], question=d["question"],
+        scale=list(d["scale"]),
+        subscales=[m.Subscale(s["id"], s["title"], s["about"], list(s["lessons"]),
+                              doc.at(("subscales", i))) for i, s in enumerate(d["subscales"])],
+        items=[m.Item(it["id"], it["subscale"], it["text"], bool(it.get("reverse", False)),
+                      doc.at(("items", i))) for i, it in enumerate(d["items"])],
+        bands=[m.Band(b["id"], b["label"], float(b["from"]), float(b["to"]), b["text"],
+                      doc.at(("bands", i))) for i, b in enumerate(d["bands"])],
+        note=d["note"], file=doc.file,
+    )
+
+
+def _glossary(doc: Document) -> list[m.Term]:
+    return [m.Term(t["id"], t["term"], t["definition"], list(t.get("aliases", [])),
+                   doc.at(("terms", i))) for i, t in enumerate(doc.data["terms"])]
+
+
+def _source(doc: Document) -> m.Source:
+    d = doc.data
+    sections = [m.SourceSection(s["id"], s["title"],
+                                [m.SourceParagraph(n, text)
+                                 for n, text in enumerate(s["paragraphs"], start=1)])
+                for s in d["sections"]]
+    return m.Source(d["title"], d.get("author", ""), d.get("url", ""), sections, doc.file)
+
+
+def count_words(text: str) -> int:
+    text = TERM_LINK.sub(lambda mt: mt.group(2) or mt.group(1).replace("-", " "), text)
+    return len(_MARKUP.sub(" ", text).split())
+
+
+def reading_minutes(lesson: m.Lesson, words_per_minute: int) -> int:
+    parts = [lesson.summary, *lesson.objectives, *lesson.takeaways,
+             *(s.title + " " + s.body for s in lesson.sections),
+             *(r.prompt for r in lesson.reflections)]
+    words = sum(count_words(p) for p in parts)
+    return max(1, math.ceil(words / words_per_minute))

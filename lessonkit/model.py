@@ -1,0 +1,211 @@
+"""Typed records of a course. Built by load.py from validated data; read by render.py."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from .problems import Where
+
+QUESTION_TYPES = ("single", "multiple", "true-false")
+
+
+@dataclass
+class SourceRef:
+    """A paragraph of the source text: section id and paragraph number (from 1)."""
+
+    section: str
+    paragraph: int
+    where: Where
+
+    def __str__(self) -> str:
+        return f"{self.section}.{self.paragraph}"
+
+
+@dataclass
+class SourceParagraph:
+    number: int
+    summary: str
+
+
+@dataclass
+class SourceSection:
+    id: str
+    title: str
+    paragraphs: list[SourceParagraph]
+
+
+@dataclass
+class Source:
+    """An inventory of the text the course was made from (summaries only, never its words)."""
+
+    title: str
+    author: str
+    url: str
+    sections: list[SourceSection]
+    file: str
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    body: str
+    kind: str  # "text" | "example" | "scenario"
+    sources: list[SourceRef]
+    where: Where
+
+
+@dataclass
+class Reflection:
+    id: str
+    prompt: str
+    where: Where
+
+
+@dataclass
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass
+class Question:
+    id: str
+    type: str
+    prompt: str
+    options: list[Option]
+    explanation: str
+    section: str  # "lesson-id#section-id" or "" when it tests no one section
+    where: Where
+    shuffle: bool = False
+
+    @property
+    def fingerprint(self) -> str:
+        """Short hash of everything a reader answers to; saved answers are keyed by it."""
+        payload = [self.type, self.prompt, [(o.text, o.correct) for o in self.options]]
+        raw = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(raw).hexdigest()[:12]
+
+    @property
+    def correct_count(self) -> int:
+        return sum(o.correct for o in self.options)
+
+
+@dataclass
+class Quiz:
+    id: str
+    title: str
+    intro: str
+    questions: list[Question]
+    shuffle: bool
+
+
+@dataclass
+class Lesson:
+    id: str
+    number: int
+    slug: str  # the folder name under lessons/, "01-push-away-pattern"
+    title: str
+    summary: str
+    objectives: list[str]
+    sections: list[Section]
+    takeaways: list[str]
+    reflections: list[Reflection]
+    quiz: Quiz | None
+    file: str
+    minutes: int = 0
+
+
+@dataclass
+class Band:
+    id: str
+    label: str
+    low: float  # the mean item score, inclusive
+    high: float  # exclusive, except for the last band, which includes the scale's top
+    text: str
+    where: Where
+
+
+@dataclass
+class Subscale:
+    id: str
+    title: str
+    about: str
+    lessons: list[str]
+    where: Where
+
+
+@dataclass
+class Item:
+    id: str
+    subscale: str
+    text: str
+    reverse: bool
+    where: Where
+
+
+@dataclass
+class SelfCheck:
+    title: str
+    intro: str
+    timeframe: str
+    question: str
+    scale: list[str]  # labels for the points 1..n
+    subscales: list[Subscale]
+    items: list[Item]
+    bands: list[Band]
+    note: str
+    file: str
+
+    @property
+    def points(self) -> int:
+        return len(self.scale)
+
+
+@dataclass
+class Term:
+    id: str
+    term: str
+    definition: str
+    aliases: list[str]
+    where: Where
+
+
+@dataclass
+class Course:
+    id: str
+    title: str
+    description: str
+    audience: str
+    language: str
+    intro: str
+    disclaimer: str
+    support: str
+    allow_html: bool
+    words_per_minute: int
+    lessons: list[Lesson]
+    review: Quiz | None
+    self_check: SelfCheck | None
+    glossary: list[Term]
+    source: Source | None
+    file: str
+    # lesson ids as course.yml lists them, with where each stands (for reference checks)
+    lesson_refs: list[tuple[str, Where]] = field(default_factory=list)
+    # lesson files whose id course.yml does not list: checked, never built
+    unlisted: list[Lesson] = field(default_factory=list)
+
+    @property
+    def question_count(self) -> int:
+        quizzes = [lesson.quiz for lesson in self.lessons if lesson.quiz] + (
+            [self.review] if self.review else []
+        )
+        return sum(len(q.questions) for q in quizzes)
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return next((x for x in self.lessons if x.id == lesson_id), None)
+
+    def term(self, term_id: str) -> Term | None:
+        return next((t for t in self.glossary if t.id == term_id), None)

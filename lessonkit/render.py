@@ -1,0 +1,168 @@
+"""Course -> Markdown pages. One Jinja environment; templates live in templates/.
+
+The output is plain Markdown (with a little HTML for form controls), so any Markdown engine
+builds it and the site search indexes the lesson text. Links between pages are relative
+.md links, which the engine checks and rewrites for whatever base path the site has.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import model as m
+from .markup import link_terms
+
+GLOSSARY = "glossary.md"
+SUPPORT = "support.md"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where each page of a course is written, relative to docs/."""
+
+    home: str = "index.md"
+    review: str = "review.md"
+    self_check: str = "self-check.md"
+    glossary: str = GLOSSARY
+    progress: str = "progress.md"
+    support: str = SUPPORT
+    workbook: str = "workbook.md"
+
+    @staticmethod
+    def lesson(lesson: m.Lesson) -> str:
+        return f"lessons/{lesson.slug}/index.md"
+
+    @staticmethod
+    def quiz(lesson: m.Lesson) -> str:
+        return f"lessons/{lesson.slug}/quiz.md"
+
+
+PATHS = Paths()
+
+
+def relative(target: str, page: str) -> str:
+    """A link from page to target (both relative to docs/), anchors kept."""
+    path, _, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else ""
+    return f"{link}#{anchor}" if anchor else link
+
+
+def _attr(value: Any) -> str:
+    """Escape text for an HTML attribute or element written by a template."""
+    text = str(value)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def _yaml(value: Any) -> str:
+    """A front matter value: JSON is valid YAML and quotes everything that needs it."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _inline(text: str) -> str:
+    """Author text placed inside one line of HTML: newlines would end the HTML block."""
+    return " ".join(text.split())
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("lessonkit", "templates"),
+        autoescape=False,  # the output is Markdown; HTML attributes use the attr filter
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Markdown headings take ids as {#id}; Jinja comments become {## ... ##}
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["attr"] = _attr
+    env.filters["yaml"] = _yaml
+    env.filters["inline"] = _inline
+    env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False).replace("</", "<\\/")
+    return env
+
+
+def render_course(course: m.Course, env: Environment | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    env = env or environment()
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        link: Callable[[str], str] = lambda target: relative(target, path)  # noqa: E731
+        text_of: Callable[[str], str] = lambda t: link_terms(  # noqa: E731
+            t, lambda term: link(f"{PATHS.glossary}#{term}"))
+        pages[path] = env.get_template(template).render(
+            course=course, paths=PATHS, link=link, md=text_of, page_path=path,
+            lesson_url=lambda lesson: link(PATHS.lesson(lesson)),
+            quiz_url=lambda lesson: link(PATHS.quiz(lesson)),
+            section_url=lambda ref: _section_url(course, ref, link),
+            **context,
+        )
+
+    page(PATHS.home, "home.md.j2")
+    for lesson in course.lessons:
+        nxt = course.lessons[lesson.number] if lesson.number < len(course.lessons) else None
+        page(PATHS.lesson(lesson), "lesson.md.j2", lesson=lesson, next_lesson=nxt,
+             source_titles=_source_titles(course))
+        if lesson.quiz:
+            page(PATHS.quiz(lesson), "quiz.md.j2", lesson=lesson, quiz=lesson.quiz,
+                 next_lesson=nxt)
+    if course.review:
+        page(PATHS.review, "quiz.md.j2", lesson=None, quiz=course.review, next_lesson=None)
+    if course.self_check:
+        page(PATHS.self_check, "self-check.md.j2", check=course.self_check,
+             scoring=scoring(course.self_check))
+    if course.glossary:
+        page(PATHS.glossary, "glossary.md.j2")
+    page(PATHS.progress, "progress.md.j2")
+    page(PATHS.support, "support.md.j2")
+    return pages
+
+
+def scoring(check: m.SelfCheck) -> dict[str, Any]:
+    """What the page's script needs to place a subscale's mean score in a band."""
+    return {
+        "points": check.points,
+        "bands": [{"id": b.id, "label": b.label, "from": b.low, "to": b.high, "text": b.text}
+                  for b in check.bands],
+    }
+
+
+def _source_titles(course: m.Course) -> dict[str, str]:
+    return {s.id: s.title for s in course.source.sections} if course.source else {}
+
+
+def _section_url(course: m.Course, ref: str, link: Callable[[str], str]) -> str:
+    lesson_id, _, section = ref.partition("#")
+    lesson = course.lesson(lesson_id)
+    if lesson is None:
+        return ""
+    target = PATHS.lesson(lesson) + (f"#{section}" if section else "")
+    return link(target)
+
+
+def nav(course: m.Course) -> list[Any]:
+    """The site navigation, in MkDocs' nav format (paths relative to docs/)."""
+    lessons = []
+    for lesson in course.lessons:
+        children: list[Any] = [PATHS.lesson(lesson)]
+        if lesson.quiz:
+            children.append({"Knowledge check": PATHS.quiz(lesson)})
+        lessons.append({f"{lesson.number}. {lesson.title}": children})
+    items: list[Any] = [{"Home": PATHS.home}, {"Lessons": lessons}]
+    if course.review:
+        items.append({course.review.title: PATHS.review})
+    if course.self_check:
+        items.append({course.self_check.title: PATHS.self_check})
+    if course.glossary:
+        items.append({"Glossary": PATHS.glossary})
+    items.append({"Your progress": PATHS.progress})
+    items.append({"Support": PATHS.support})
+    return items

@@ -1,0 +1,73 @@
+"""Write generated pages into docs/: only files whose bytes changed, stale ones removed.
+
+A manifest (docs/.lessonkit-manifest.json) lists what the generator owns. Files not in it
+are hand-written and are never overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem, Where
+
+MANIFEST = ".lessonkit-manifest.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+
+def owned(docs: Path) -> set[str]:
+    try:
+        return set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def conflicts(docs: Path, pages: dict[str, str]) -> list[Problem]:
+    """Generated paths that would overwrite a hand-written page."""
+    mine = owned(docs)
+    return [
+        Problem(Where(f"docs/{path}"), "a hand-written file stands where a generated page goes",
+                "rename or move the hand-written file")
+        for path in sorted(pages)
+        if path not in mine and (docs / path).exists()
+    ]
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
+    report = WriteReport()
+    previous = owned(docs)
+    for path, text in sorted(pages.items()):
+        target = docs / path
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged.append(path)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)  # a reader (mkdocs serve) never sees half a file
+        report.written.append(path)
+    for path in sorted(previous - set(pages)):
+        target = docs / path
+        if target.is_file():
+            target.unlink()
+            report.deleted.append(path)
+        _prune_empty_dirs(docs, target.parent)
+    manifest = json.dumps({"files": sorted(pages)}, indent=1) + "\n"
+    if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_text("utf-8") != manifest:
+        (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+    return report
+
+
+def _prune_empty_dirs(root: Path, folder: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,208 @@
+"""Read one YAML file into plain data, remembering where every key and value stands.
+
+Only PyYAML's safe composer is used, and the node tree is turned into data here, so that:
+- every key and value keeps its line and column (for messages an author can act on);
+- anchors and aliases are refused before anything is expanded (an alias bomb costs nothing);
+- duplicate keys, tabs, non-UTF-8 bytes and empty files are reported, not guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, Where
+
+JsonPath = tuple[str | int, ...]
+
+# A content file is prose in YAML: anything this large is a mistake, not a lesson.
+MAX_BYTES = 2_000_000
+
+
+@dataclass
+class Document:
+    """One file's data plus the position of every node in it."""
+
+    file: str
+    data: Any
+    values: dict[JsonPath, Where] = field(default_factory=dict)
+    keys: dict[JsonPath, Where] = field(default_factory=dict)
+    # literal (|) block scalars: path -> (line of the first text line, its indentation)
+    blocks: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def at(self, path: JsonPath) -> Where:
+        """Where the value at path stands, or its nearest parent that we know."""
+        path = tuple(path)
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, Where(self.file, 1, 1))
+
+    def locate(self, path: JsonPath, offset: int) -> Where:
+        """Where character `offset` of the text value at path stands in the file."""
+        block = self.blocks.get(tuple(path))
+        if block is None:
+            return self.at(path)
+        first_line, indent = block
+        value_text = self._value(path)
+        before = value_text[:offset]
+        line = first_line + before.count("\n")
+        col = indent + len(before) - (before.rfind("\n") + 1) + 1
+        return Where(self.file, line, col)
+
+    def _value(self, path: JsonPath) -> str:
+        value: Any = self.data
+        for key in path:
+            value = value[key]
+        return value if isinstance(value, str) else ""
+
+    def key_at(self, path: JsonPath) -> Where:
+        """Where the key naming path stands (falls back to its value)."""
+        return self.keys.get(tuple(path)) or self.at(path)
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing anchors and aliases as soon as the parser meets them."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasFound(event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_scalars = SafeConstructor()
+
+
+def _where(file: str, mark: yaml.Mark) -> Where:
+    return Where(file, mark.line + 1, mark.column + 1)
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Parse path; on failure return no document and the problems that explain why."""
+    start = Where(shown_as, 1, 1)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(Where(shown_as), f"cannot read the file: {err.strerror}")]
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(start, f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit",
+                    "split it into smaller files")
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [
+            Problem(Where(shown_as, line, col), f"the file is not UTF-8 (byte 0x{raw[err.start]:02x})",
+                    "save the file with UTF-8 encoding")
+        ]
+    tabs = _tab_problems(text, shown_as)
+    if tabs:
+        return None, tabs
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _AliasFound as found:
+        return None, [
+            Problem(_where(shown_as, found.mark), "YAML anchors and aliases (& and *) are not allowed",
+                    "write the repeated text out in full")
+        ]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = _where(shown_as, mark) if mark else start
+        what = err.problem or err.context or "invalid YAML"
+        return None, [Problem(where, f"YAML syntax error: {what}", _syntax_hint(what))]
+    except yaml.YAMLError as err:
+        return None, [Problem(start, f"YAML syntax error: {err}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(start, "the file is empty", "add the fields this kind of file needs")]
+    doc = Document(shown_as, None, lines=text.splitlines())
+    problems: list[Problem] = []
+    doc.data = _to_data(node, (), doc, problems)
+    if not isinstance(doc.data, dict):
+        found = type(doc.data).__name__ if doc.data is not None else "nothing"
+        problems.append(
+            Problem(_where(shown_as, node.start_mark),
+                    f"the top level must be a mapping of keys to values, found {_kind(found)}",
+                    "start the file with 'key: value' lines")
+        )
+        return None, problems
+    return doc, problems
+
+
+def _kind(name: str) -> str:
+    return {"list": "a list", "str": "a string", "int": "a number", "float": "a number",
+            "bool": "true/false"}.get(name, name)
+
+
+def _syntax_hint(what: str) -> str:
+    if "mapping values are not allowed" in what:
+        return "put text that contains ': ' in quotes, or use a '|' block"
+    if "could not find expected ':'" in what:
+        return "every line of a mapping needs 'key: value'; check the indentation"
+    if "expected <block end>" in what:
+        return "check that this line is indented like its siblings"
+    return "check the indentation and quotes around this place"
+
+
+def _tab_problems(text: str, file: str) -> list[Problem]:
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            out.append(Problem(Where(file, number, indent.index("\t") + 1),
+                               "a tab is used for indentation", "indent with spaces, not tabs"))
+    return out
+
+
+def _block_start(lines: list[str], index: int) -> tuple[int, int]:
+    """A block scalar's first text line (1-based) and its indentation (from the first
+    non-blank line, as YAML decides it); the text starts on the line after the '|'."""
+    probe = index
+    while probe < len(lines) and not lines[probe].strip():
+        probe += 1
+    line = lines[probe] if probe < len(lines) else ""
+    return index + 1, len(line) - len(line.lstrip(" "))
+
+
+def _to_data(node: Node, path: JsonPath, doc: Document, problems: list[Problem]) -> Any:
+    doc.values[path] = _where(doc.file, node.start_mark)
+    if isinstance(node, ScalarNode):
+        if node.style == "|":
+            doc.blocks[path] = _block_start(doc.lines, node.start_mark.line + 1)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # dates stay text: the course has no use for date objects
+        return _scalars.construct_object(node)
+    if isinstance(node, SequenceNode):
+        return [_to_data(child, (*path, i), doc, problems) for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalars.construct_object(key_node) if isinstance(key_node, ScalarNode) else None
+            where = _where(doc.file, key_node.start_mark)
+            if not isinstance(key, str):
+                problems.append(Problem(where, f"a key must be text, found {key!r}",
+                                        "put the key in quotes"))
+                key = str(key)
+            if key in out:
+                problems.append(Problem(where, f"the key '{key}' appears twice in this mapping",
+                                        "keep one of them"))
+            doc.keys[(*path, key)] = where
+            out[key] = _to_data(value_node, (*path, key), doc, problems)
+        return out
+    return None

@@ -1,0 +1,20 @@
+"""MkDocs hook: run the lessonkit generate step, so plain `mkdocs build` and `mkdocs serve`
+(which re-reads the config on every change) always see pages made from content/."""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from lessonkit.engine import course_settings, theme_language
+from lessonkit.pipeline import generate_into
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    result, _ = generate_into(root, Path(config.docs_dir))
+    if not result.ok:
+        raise PluginError("\n".join(map(str, result.problems)))
+    for key, value in course_settings(result.course).items():
+        config[key] = value
+    config.theme["language"] = theme_language(result.course.language)
+    return config
