@@ -40,5 +40,8 @@ format: $(VENV)/.test
 test: $(VENV)/.test chromium lint
 	$(PY) -m pytest
 
+bench: $(VENV)/.test
+	$(PY) scripts/bench.py
+
 clean:
 	rm -rf site dist .lessonkit $(VENV)
