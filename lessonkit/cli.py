@@ -52,8 +52,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def build(root: Path, engine: str = "mkdocs", site: Path | None = None, strict: bool = True,
-          overrides: dict | None = None) -> int:
+def build(
+    root: Path,
+    engine: str = "mkdocs",
+    site: Path | None = None,
+    strict: bool = True,
+    overrides: dict | None = None,
+) -> int:
     """Generate and build; swap docs/ and site/ in only when both steps succeed."""
     result = _checked(root)
     if result is None:
@@ -70,8 +75,9 @@ def build(root: Path, engine: str = "mkdocs", site: Path | None = None, strict: 
         else:
             stage_docs.mkdir()
         write_pages(stage_docs, result.pages)
-        config = derived_config(root, result.course, stage_docs, stage / "site",
-                                overrides=overrides)
+        config = derived_config(
+            root, result.course, stage_docs, stage / "site", overrides=overrides
+        )
         ok, output = run(engine, config, stage, strict=strict)
         if not ok:
             print(output.replace(str(stage_docs), "docs"), file=sys.stderr)
@@ -103,8 +109,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     if _checked(args.root) is None:
         return 1
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
-           f"{args.host}:{args.port}", "-f", str(args.root / "mkdocs.yml")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "-a",
+        f"{args.host}:{args.port}",
+        "-f",
+        str(args.root / "mkdocs.yml"),
+    ]
     print(f"Serving on http://{args.host}:{args.port}/ ; edits to content/ reload the page.")
     try:
         return subprocess.call(cmd, cwd=args.root)
@@ -120,10 +135,12 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
     p = argparse.ArgumentParser(prog="lessonkit", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", parents=[common], help="validate content/ and print a summary"
-                   ).set_defaults(func=cmd_check)
-    b = sub.add_parser("build", parents=[common],
-                       help="validate, generate docs/ and build site/ (the default)")
+    sub.add_parser(
+        "check", parents=[common], help="validate content/ and print a summary"
+    ).set_defaults(func=cmd_check)
+    b = sub.add_parser(
+        "build", parents=[common], help="validate, generate docs/ and build site/ (the default)"
+    )
     b.add_argument("--engine", choices=ENGINES, default="mkdocs")
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--no-strict", action="store_true", help="do not fail on engine warnings")

@@ -27,8 +27,11 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
-             else loader.construct_sequence(node))
+    names = (
+        [loader.construct_scalar(node)]
+        if isinstance(node, yaml.ScalarNode)
+        else loader.construct_sequence(node)
+    )
     *variables, default = names if len(names) > 1 else (*names, None)
     return next((os.environ[v] for v in variables if v in os.environ), default)
 
@@ -37,7 +40,7 @@ _ConfigLoader.add_constructor("!ENV", _env)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def course_settings(course: m.Course, environ: dict[str, str] | None = None) -> dict[str, Any]:
@@ -59,9 +62,14 @@ def theme_language(tag: str) -> str:
     return tag.split("-")[0].lower()
 
 
-def derived_config(root: Path, course: m.Course, docs: Path, site: Path,
-                   config_file: str = "mkdocs.yml", overrides: dict[str, Any] | None = None
-                   ) -> dict[str, Any]:
+def derived_config(
+    root: Path,
+    course: m.Course,
+    docs: Path,
+    site: Path,
+    config_file: str = "mkdocs.yml",
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     config = read_config(root / config_file)
     config.update(course_settings(course))
     config.pop("hooks", None)  # the CLI has generated already; hooks are for plain mkdocs
@@ -76,24 +84,29 @@ def derived_config(root: Path, course: m.Course, docs: Path, site: Path,
     return config
 
 
-def run(engine: str, config: dict[str, Any], workdir: Path, strict: bool = True
-        ) -> tuple[bool, str]:
+def run(
+    engine: str, config: dict[str, Any], workdir: Path, strict: bool = True
+) -> tuple[bool, str]:
     """Build with the engine; returns (ok, what it printed)."""
     config_path = workdir / "engine.yml"
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-                           encoding="utf-8")
+    config_path.write_text(
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     if engine == "mkdocs":
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_path)]
+        # not -q: it hides warnings, and --strict then has nothing to count
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path)]
         if strict:
             cmd.append("--strict")
     elif engine == "zensical":
         exe = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
-            "zensical")
+            "zensical"
+        )
         if exe is None:
             return False, "zensical is not installed (pip install 'lessonkit[zensical]')"
         cmd = [exe, "build", "-f", str(config_path)]
     else:
         return False, f"unknown engine '{engine}' (known: {', '.join(ENGINES)})"
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir, check=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir, env=env, check=False)
     output = (proc.stdout + proc.stderr).strip()
     return proc.returncode == 0, output

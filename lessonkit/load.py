@@ -51,9 +51,13 @@ def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
 
     problems: list[Problem] = []
     if not (content / "course.yml").is_file():
-        problems.append(Problem(Where(shown(content / "course.yml")),
-                                "the content folder has no course.yml",
-                                "create course.yml with the course's title, lessons and notes"))
+        problems.append(
+            Problem(
+                Where(shown(content / "course.yml")),
+                "the content folder has no course.yml",
+                "create course.yml with the course's title, lessons and notes",
+            )
+        )
         return Loaded(None, problems, {})
 
     docs: dict[str, Document] = {}
@@ -81,23 +85,43 @@ def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path,
             continue
         if path.is_dir():
             if path.name != LESSON_DIR:
-                problems.append(Problem(Where(shown(path)), f"unknown folder '{path.name}' is ignored",
-                                        f"lessons go in {LESSON_DIR}/", Severity.WARNING))
+                problems.append(
+                    Problem(
+                        Where(shown(path)),
+                        f"unknown folder '{path.name}' is ignored",
+                        f"lessons go in {LESSON_DIR}/",
+                        Severity.WARNING,
+                    )
+                )
             continue
         if path.name in SINGLE_FILES:
             found.append((path, SINGLE_FILES[path.name]))
         else:
-            hint = did_you_mean(path.name, SINGLE_FILES) or "known files: " + ", ".join(SINGLE_FILES)
-            problems.append(Problem(Where(shown(path)), f"unknown file '{path.name}' is ignored",
-                                    hint, Severity.WARNING))
+            hint = did_you_mean(path.name, SINGLE_FILES) or "known files: " + ", ".join(
+                SINGLE_FILES
+            )
+            problems.append(
+                Problem(
+                    Where(shown(path)),
+                    f"unknown file '{path.name}' is ignored",
+                    hint,
+                    Severity.WARNING,
+                )
+            )
     lesson_dir = content / LESSON_DIR
     if lesson_dir.is_dir():
         for path in sorted(lesson_dir.iterdir()):
             if path.suffix in YAML_SUFFIXES and not path.name.startswith("."):
                 found.append((path, "lesson"))
             elif not path.name.startswith("."):
-                problems.append(Problem(Where(shown(path)), "not a .yml file; it is ignored",
-                                        "lesson files end in .yml", Severity.WARNING))
+                problems.append(
+                    Problem(
+                        Where(shown(path)),
+                        "not a .yml file; it is ignored",
+                        "lesson files end in .yml",
+                        Severity.WARNING,
+                    )
+                )
     return found
 
 
@@ -126,9 +150,14 @@ def _build(docs: dict[str, Document], kinds: dict[str, str], problems: list[Prob
         lesson.slug = f"{number:02d}-{lesson.id}"
     for lesson in lessons:
         if lesson.id not in order:
-            problems.append(Problem(Where(lesson.file, 1, 1),
-                                    f"lesson '{lesson.id}' is not listed in course.yml 'lessons'",
-                                    "add its id to the list, or delete the file", Severity.WARNING))
+            problems.append(
+                Problem(
+                    Where(lesson.file, 1, 1),
+                    f"lesson '{lesson.id}' is not listed in course.yml 'lessons'",
+                    "add its id to the list, or delete the file",
+                    Severity.WARNING,
+                )
+            )
     review_doc, check_doc = one("review"), one("self-check")
     glossary_doc, source_doc = one("glossary"), one("source")
     course = m.Course(
@@ -162,19 +191,31 @@ def _lesson(doc: Document) -> m.Lesson:
             title=s["title"],
             body=s["body"],
             kind=s.get("kind", "text"),
-            sources=[_ref(r, doc.at(("sections", i, "sources", j)))
-                     for j, r in enumerate(s.get("sources", []))],
+            sources=[
+                _ref(r, doc.at(("sections", i, "sources", j)))
+                for j, r in enumerate(s.get("sources", []))
+            ],
             where=doc.at(("sections", i)),
         )
         for i, s in enumerate(d["sections"])
     ]
-    reflections = [m.Reflection(r["id"], r["prompt"], doc.at(("reflections", i)))
-                   for i, r in enumerate(d.get("reflections", []))]
+    reflections = [
+        m.Reflection(r["id"], r["prompt"], doc.at(("reflections", i)))
+        for i, r in enumerate(d.get("reflections", []))
+    ]
     quiz = _quiz(doc, ("quiz",), d["id"], "Knowledge check") if "quiz" in d else None
     return m.Lesson(
-        id=d["id"], number=0, slug="", title=d["title"], summary=d["summary"],
-        objectives=list(d["objectives"]), sections=sections, takeaways=list(d["takeaways"]),
-        reflections=reflections, quiz=quiz, file=doc.file,
+        id=d["id"],
+        number=0,
+        slug="",
+        title=d["title"],
+        summary=d["summary"],
+        objectives=list(d["objectives"]),
+        sections=sections,
+        takeaways=list(d["takeaways"]),
+        reflections=reflections,
+        quiz=quiz,
+        file=doc.file,
     )
 
 
@@ -202,44 +243,91 @@ def _quiz(doc: Document, at: tuple, quiz_id: str, default_title: str) -> m.Quiz:
                 m.Option("False", not answer, fb["incorrect"] if answer else fb["correct"]),
             ]
         else:
-            options = [m.Option(o["text"], bool(o.get("correct", False)), o["feedback"])
-                       for o in raw["options"]]
-        questions.append(m.Question(
-            id=raw["id"], type=raw["type"], prompt=raw["prompt"], options=options,
-            explanation=raw["explanation"], section=section, where=doc.at(path),
-            # true/false keeps its order: a shuffled "False, True" only confuses
-            shuffle=bool(raw.get("shuffle", shuffle)) and raw["type"] != "true-false",
-        ))
-    return m.Quiz(id=quiz_id, title=q.get("title", default_title), intro=q.get("intro", ""),
-                  questions=questions, shuffle=shuffle)
+            options = [
+                m.Option(o["text"], bool(o.get("correct", False)), o["feedback"])
+                for o in raw["options"]
+            ]
+        questions.append(
+            m.Question(
+                id=raw["id"],
+                type=raw["type"],
+                prompt=raw["prompt"],
+                options=options,
+                explanation=raw["explanation"],
+                section=section,
+                where=doc.at(path),
+                # true/false keeps its order: a shuffled "False, True" only confuses
+                shuffle=bool(raw.get("shuffle", shuffle)) and raw["type"] != "true-false",
+            )
+        )
+    return m.Quiz(
+        id=quiz_id,
+        title=q.get("title", default_title),
+        intro=q.get("intro", ""),
+        questions=questions,
+        shuffle=shuffle,
+    )
 
 
 def _self_check(doc: Document) -> m.SelfCheck:
     d = doc.data
     return m.SelfCheck(
-        title=d["title"], intro=d["intro"], timeframe=d["timeframe"], question=d["question"],
+        title=d["title"],
+        intro=d["intro"],
+        timeframe=d["timeframe"],
+        question=d["question"],
         scale=list(d["scale"]),
-        subscales=[m.Subscale(s["id"], s["title"], s["about"], list(s["lessons"]),
-                              doc.at(("subscales", i))) for i, s in enumerate(d["subscales"])],
-        items=[m.Item(it["id"], it["subscale"], it["text"], bool(it.get("reverse", False)),
-                      doc.at(("items", i))) for i, it in enumerate(d["items"])],
-        bands=[m.Band(b["id"], b["label"], float(b["from"]), float(b["to"]), b["text"],
-                      doc.at(("bands", i))) for i, b in enumerate(d["bands"])],
-        note=d["note"], file=doc.file,
+        subscales=[
+            m.Subscale(
+                s["id"], s["title"], s["about"], list(s["lessons"]), doc.at(("subscales", i))
+            )
+            for i, s in enumerate(d["subscales"])
+        ],
+        items=[
+            m.Item(
+                it["id"],
+                it["subscale"],
+                it["text"],
+                bool(it.get("reverse", False)),
+                doc.at(("items", i)),
+            )
+            for i, it in enumerate(d["items"])
+        ],
+        bands=[
+            m.Band(
+                b["id"],
+                b["label"],
+                float(b["from"]),
+                float(b["to"]),
+                b["text"],
+                doc.at(("bands", i)),
+            )
+            for i, b in enumerate(d["bands"])
+        ],
+        note=d["note"],
+        file=doc.file,
     )
 
 
 def _glossary(doc: Document) -> list[m.Term]:
-    return [m.Term(t["id"], t["term"], t["definition"], list(t.get("aliases", [])),
-                   doc.at(("terms", i))) for i, t in enumerate(doc.data["terms"])]
+    return [
+        m.Term(
+            t["id"], t["term"], t["definition"], list(t.get("aliases", [])), doc.at(("terms", i))
+        )
+        for i, t in enumerate(doc.data["terms"])
+    ]
 
 
 def _source(doc: Document) -> m.Source:
     d = doc.data
-    sections = [m.SourceSection(s["id"], s["title"],
-                                [m.SourceParagraph(n, text)
-                                 for n, text in enumerate(s["paragraphs"], start=1)])
-                for s in d["sections"]]
+    sections = [
+        m.SourceSection(
+            s["id"],
+            s["title"],
+            [m.SourceParagraph(n, text) for n, text in enumerate(s["paragraphs"], start=1)],
+        )
+        for s in d["sections"]
+    ]
     return m.Source(d["title"], d.get("author", ""), d.get("url", ""), sections, doc.file)
 
 
@@ -249,8 +337,12 @@ def count_words(text: str) -> int:
 
 
 def reading_minutes(lesson: m.Lesson, words_per_minute: int) -> int:
-    parts = [lesson.summary, *lesson.objectives, *lesson.takeaways,
-             *(s.title + " " + s.body for s in lesson.sections),
-             *(r.prompt for r in lesson.reflections)]
+    parts = [
+        lesson.summary,
+        *lesson.objectives,
+        *lesson.takeaways,
+        *(s.title + " " + s.body for s in lesson.sections),
+        *(r.prompt for r in lesson.reflections),
+    ]
     words = sum(count_words(p) for p in parts)
     return max(1, math.ceil(words / words_per_minute))

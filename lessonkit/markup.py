@@ -20,12 +20,13 @@ def raw_html_spans(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group(0)[:40]
 
 
-def link_terms(text: str, href: Callable[[str], str]) -> str:
-    """Turn [[id|words]] into Markdown links to the glossary entry."""
+def link_terms(text: str, href: Callable[[str], str], name: Callable[[str], str]) -> str:
+    """Turn [[id]] and [[id|words]] into Markdown links to the glossary entry; a bare
+    [[id]] shows the term's own name."""
 
     def link(match: re.Match[str]) -> str:
         term_id = match.group(1).strip()
-        words = (match.group(2) or term_id.replace("-", " ")).strip()
+        words = (match.group(2) or name(term_id)).strip()
         return f"[{words}]({href(term_id)})"
 
     return TERM_LINK.sub(link, text)

@@ -42,8 +42,9 @@ def generate(root: Path, content: Path | None = None) -> Generated:
     return result
 
 
-def generate_into(root: Path, docs: Path, content: Path | None = None
-                  ) -> tuple[Generated, WriteReport | None]:
+def generate_into(
+    root: Path, docs: Path, content: Path | None = None
+) -> tuple[Generated, WriteReport | None]:
     """Generate and write into docs/; writes nothing when there is any error."""
     result = generate(root, content)
     if result.ok:
@@ -56,8 +57,11 @@ def generate_into(root: Path, docs: Path, content: Path | None = None
 
 
 def summary(course: m.Course) -> str:
-    parts = [f"{len(course.lessons)} lessons", f"{course.question_count} questions",
-             f"{len(course.glossary)} terms"]
+    parts = [
+        f"{len(course.lessons)} lessons",
+        f"{course.question_count} questions",
+        f"{len(course.glossary)} terms",
+    ]
     if course.self_check:
         parts.append(f"{len(course.self_check.items)} self-check items")
     minutes = sum(x.minutes for x in course.lessons)

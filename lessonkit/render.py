@@ -56,8 +56,9 @@ def relative(target: str, page: str) -> str:
 def _attr(value: Any) -> str:
     """Escape text for an HTML attribute or element written by a template."""
     text = str(value)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _yaml(value: Any) -> str:
@@ -93,13 +94,19 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
     """Every generated page, keyed by its path under docs/."""
     env = env or environment()
     pages: dict[str, str] = {}
+    term_names = {t.id: t.term for t in course.glossary}
 
     def page(path: str, template: str, **context: Any) -> None:
         link: Callable[[str], str] = lambda target: relative(target, path)  # noqa: E731
         text_of: Callable[[str], str] = lambda t: link_terms(  # noqa: E731
-            t, lambda term: link(f"{PATHS.glossary}#{term}"))
+            t, lambda term: link(f"{PATHS.glossary}#{term}"), term_names.__getitem__
+        )
         pages[path] = env.get_template(template).render(
-            course=course, paths=PATHS, link=link, md=text_of, page_path=path,
+            course=course,
+            paths=PATHS,
+            link=link,
+            md=text_of,
+            page_path=path,
             lesson_url=lambda lesson: link(PATHS.lesson(lesson)),
             quiz_url=lambda lesson: link(PATHS.quiz(lesson)),
             section_url=lambda ref: _section_url(course, ref, link),
@@ -109,16 +116,24 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
     page(PATHS.home, "home.md.j2")
     for lesson in course.lessons:
         nxt = course.lessons[lesson.number] if lesson.number < len(course.lessons) else None
-        page(PATHS.lesson(lesson), "lesson.md.j2", lesson=lesson, next_lesson=nxt,
-             source_titles=_source_titles(course))
+        page(
+            PATHS.lesson(lesson),
+            "lesson.md.j2",
+            lesson=lesson,
+            next_lesson=nxt,
+            source_titles=_source_titles(course),
+        )
         if lesson.quiz:
-            page(PATHS.quiz(lesson), "quiz.md.j2", lesson=lesson, quiz=lesson.quiz,
-                 next_lesson=nxt)
+            page(PATHS.quiz(lesson), "quiz.md.j2", lesson=lesson, quiz=lesson.quiz, next_lesson=nxt)
     if course.review:
         page(PATHS.review, "quiz.md.j2", lesson=None, quiz=course.review, next_lesson=None)
     if course.self_check:
-        page(PATHS.self_check, "self-check.md.j2", check=course.self_check,
-             scoring=scoring(course.self_check))
+        page(
+            PATHS.self_check,
+            "self-check.md.j2",
+            check=course.self_check,
+            scoring=scoring(course.self_check),
+        )
     if course.glossary:
         page(PATHS.glossary, "glossary.md.j2")
     page(PATHS.progress, "progress.md.j2")
@@ -130,8 +145,10 @@ def scoring(check: m.SelfCheck) -> dict[str, Any]:
     """What the page's script needs to place a subscale's mean score in a band."""
     return {
         "points": check.points,
-        "bands": [{"id": b.id, "label": b.label, "from": b.low, "to": b.high, "text": b.text}
-                  for b in check.bands],
+        "bands": [
+            {"id": b.id, "label": b.label, "from": b.low, "to": b.high, "text": b.text}
+            for b in check.bands
+        ],
     }
 
 

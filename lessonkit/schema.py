@@ -53,9 +53,7 @@ def _load(name: str) -> dict[str, Any]:
 @cache
 def _registry() -> Registry:
     names = [f"{k}.schema.json" for k in KINDS] + ["common.schema.json"]
-    return Registry().with_resources(
-        (name, Resource.from_contents(_load(name))) for name in names
-    )
+    return Registry().with_resources((name, Resource.from_contents(_load(name))) for name in names)
 
 
 @cache
@@ -93,8 +91,9 @@ def _describe(error: ValidationError, doc: Document) -> Problem | None:
     name = _field(path)
     if kind == "required":
         missing = [k for k in error.validator_value if k not in (value or {})]
-        if not missing:
-            return None
+        misspelt = [k for k in value or {} if k not in schema.get("properties", {})]
+        if not missing or all(did_you_mean(k, misspelt) for k in missing):
+            return None  # reported as "unknown key 'titel' (did you mean 'title'?)"
         fields = ", ".join(f"'{m}'" for m in missing)
         what = "a required field" if len(missing) == 1 else "required fields"
         return Problem(where, f"missing {what} {fields}", f"add {fields} to this mapping")
@@ -110,34 +109,52 @@ def _describe(error: ValidationError, doc: Document) -> Problem | None:
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
         names = " or ".join(_TYPE_NAMES.get(w, w) for w in wanted)
-        return Problem(where, f"{name} should be {names}, found {_found(value)}",
-                       _type_hint(wanted, value))
+        return Problem(
+            where, f"{name} should be {names}, found {_found(value)}", _type_hint(wanted, value)
+        )
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
         hint = did_you_mean(str(value), choices) or f"use one of: {', '.join(choices)}"
-        return Problem(where, f"{name} is '{value}', which is not one of {', '.join(choices)}",
-                       hint)
+        return Problem(
+            where, f"{name} is '{value}', which is not one of {', '.join(choices)}", hint
+        )
     if kind == "const":
         return None  # only used inside if/then; the then-branch reports the real problem
     if kind == "not":
-        return Problem(where, f"{name} has a field that does not belong with its type",
-                       "true-false questions use 'answer' and 'feedback', not 'options'")
+        stray = [k for k in error.validator_value.get("required", []) if k in (value or {})]
+        key = stray[0] if stray else ""
+        kind_of = value.get("type", "this") if isinstance(value, dict) else "this"
+        return Problem(
+            doc.key_at((*path, key)) if key else where,
+            f"a {kind_of} question does not take '{key}'",
+            "true-false questions use 'answer' and 'feedback' instead of 'options'",
+        )
     if kind == "minItems":
         if not value:
             return Problem(where, f"{name} is an empty list", "add at least one entry")
-        return Problem(where, f"{name} needs at least {error.validator_value} entries, "
-                       f"found {len(value)}", "add entries")
+        return Problem(
+            where,
+            f"{name} needs at least {error.validator_value} entries, found {len(value)}",
+            "add entries",
+        )
     if kind == "maxItems":
-        return Problem(where, f"{name} has {len(value)} entries, at most "
-                       f"{error.validator_value} are allowed", "remove entries")
+        return Problem(
+            where,
+            f"{name} has {len(value)} entries, at most {error.validator_value} are allowed",
+            "remove entries",
+        )
     if kind == "minLength":
         return Problem(where, f"{name} is empty", "write the text, or remove the key")
     if kind == "pattern":
-        return Problem(where, f"{name} is '{value}', which is not in the expected form",
-                       _pattern_hint(schema))
+        return Problem(
+            where, f"{name} is '{value}', which is not in the expected form", _pattern_hint(schema)
+        )
     if kind in ("minimum", "maximum"):
-        return Problem(where, f"{name} is {value}, outside the allowed range",
-                       f"use a value from {schema.get('minimum')} to {schema.get('maximum')}")
+        return Problem(
+            where,
+            f"{name} is {value}, outside the allowed range",
+            f"use a value from {schema.get('minimum')} to {schema.get('maximum')}",
+        )
     return Problem(where, f"{name}: {error.message}")
 
 

@@ -6,6 +6,7 @@ problem inside a Markdown block points at its own line).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
@@ -29,8 +30,11 @@ def _duplicates(items: Iterable[tuple[str, Where]], what: str) -> Iterator[Probl
     first: dict[str, Where] = {}
     for key, where in items:
         if key in first:
-            yield Problem(where, f"duplicate {what} '{key}' (first used at {first[key]})",
-                          "ids must be unique; rename one of them")
+            yield Problem(
+                where,
+                f"duplicate {what} '{key}' (first used at {first[key]})",
+                "ids must be unique; rename one of them",
+            )
         else:
             first[key] = where
 
@@ -43,8 +47,11 @@ def check_lessons(course: m.Course) -> Iterator[Problem]:
     for lesson_id, where in course.lesson_refs:
         if lesson_id not in ids:
             hint = did_you_mean(lesson_id, ids) or f"create content/lessons/{lesson_id}.yml"
-            yield Problem(where, f"course.yml lists lesson '{lesson_id}', but no lesson file has "
-                          "that id", hint)
+            yield Problem(
+                where,
+                f"course.yml lists lesson '{lesson_id}', but no lesson file has that id",
+                hint,
+            )
     for lesson in every:
         yield from _duplicates(((s.id, s.where) for s in lesson.sections), "section id")
         yield from _duplicates(((r.id, r.where) for r in lesson.reflections), "reflection id")
@@ -74,18 +81,30 @@ def _question(q: m.Question) -> Iterator[Problem]:
         texts = Counter(o.text.strip().lower() for o in q.options)
         for text, count in texts.items():
             if count > 1:
-                yield Problem(q.where, f"{label} has the option '{text}' {count} times",
-                              "make every option different")
+                yield Problem(
+                    q.where,
+                    f"{label} has the option '{text}' {count} times",
+                    "make every option different",
+                )
     right = q.correct_count
     if q.type == "single" and right == 0:
-        yield Problem(q.where, f"{label} is single-choice but has no correct option",
-                      "mark one option with 'correct: true'")
+        yield Problem(
+            q.where,
+            f"{label} is single-choice but has no correct option",
+            "mark one option with 'correct: true'",
+        )
     elif q.type == "single" and right > 1:
-        yield Problem(q.where, f"{label} is single-choice but has {right} correct options",
-                      "use type: multiple")
+        yield Problem(
+            q.where,
+            f"{label} is single-choice but has {right} correct options",
+            "use type: multiple",
+        )
     elif q.type == "multiple" and right == 0:
-        yield Problem(q.where, f"{label} is multiple-select but has no correct option",
-                      "mark at least one option with 'correct: true'")
+        yield Problem(
+            q.where,
+            f"{label} is multiple-select but has no correct option",
+            "mark at least one option with 'correct: true'",
+        )
 
 
 def _question_section(course: m.Course, q: m.Question) -> Iterator[Problem]:
@@ -95,14 +114,19 @@ def _question_section(course: m.Course, q: m.Question) -> Iterator[Problem]:
     lessons = {x.id: x for x in course.lessons + course.unlisted}
     lesson = lessons.get(lesson_id)
     if lesson is None:
-        yield Problem(q.where, f"question '{q.id}' refers to unknown lesson '{lesson_id}'",
-                      did_you_mean(lesson_id, lessons) or "write section as lesson-id#section-id")
+        yield Problem(
+            q.where,
+            f"question '{q.id}' refers to unknown lesson '{lesson_id}'",
+            did_you_mean(lesson_id, lessons) or "write section as lesson-id#section-id",
+        )
         return
     sections = [s.id for s in lesson.sections]
     if section_id and section_id not in sections:
-        yield Problem(q.where, f"question '{q.id}' refers to unknown section '{section_id}' of "
-                      f"lesson '{lesson_id}'",
-                      did_you_mean(section_id, sections) or "sections: " + ", ".join(sections))
+        yield Problem(
+            q.where,
+            f"question '{q.id}' refers to unknown section '{section_id}' of lesson '{lesson_id}'",
+            did_you_mean(section_id, sections) or "sections: " + ", ".join(sections),
+        )
 
 
 def check_self_check(course: m.Course) -> Iterator[Problem]:
@@ -116,17 +140,24 @@ def check_self_check(course: m.Course) -> Iterator[Problem]:
     lesson_ids = {x.id for x in course.lessons}
     for item in sc.items:
         if item.subscale not in subscales:
-            yield Problem(item.where, f"item '{item.id}' belongs to unknown subscale "
-                          f"'{item.subscale}'", did_you_mean(item.subscale, subscales))
+            yield Problem(
+                item.where,
+                f"item '{item.id}' belongs to unknown subscale '{item.subscale}'",
+                did_you_mean(item.subscale, subscales),
+            )
     counts = Counter(i.subscale for i in sc.items)
     for s in sc.subscales:
         if not counts[s.id]:
-            yield Problem(s.where, f"subscale '{s.id}' has no items",
-                          f"add items with 'subscale: {s.id}'")
+            yield Problem(
+                s.where, f"subscale '{s.id}' has no items", f"add items with 'subscale: {s.id}'"
+            )
         for lesson_id in s.lessons:
             if lesson_id not in lesson_ids:
-                yield Problem(s.where, f"subscale '{s.id}' links to unknown lesson '{lesson_id}'",
-                              did_you_mean(lesson_id, lesson_ids))
+                yield Problem(
+                    s.where,
+                    f"subscale '{s.id}' links to unknown lesson '{lesson_id}'",
+                    did_you_mean(lesson_id, lesson_ids),
+                )
     yield from _bands(sc)
 
 
@@ -135,26 +166,45 @@ def _bands(sc: m.SelfCheck) -> Iterator[Problem]:
     bands = sorted(sc.bands, key=lambda b: b.low)
     for b in bands:
         if b.low >= b.high:
-            yield Problem(b.where, f"band '{b.id}' runs from {b.low:g} to {b.high:g}, which is empty",
-                          "'from' must be below 'to'")
+            yield Problem(
+                b.where,
+                f"band '{b.id}' runs from {b.low:g} to {b.high:g}, which is empty",
+                "'from' must be below 'to'",
+            )
         if b.low < low or b.high > high:
-            yield Problem(b.where, f"band '{b.id}' ({b.low:g} to {b.high:g}) reaches outside the "
-                          f"scale ({low:g} to {high:g})", "keep bands within the scale's points")
+            yield Problem(
+                b.where,
+                f"band '{b.id}' ({b.low:g} to {b.high:g}) reaches outside the "
+                f"scale ({low:g} to {high:g})",
+                "keep bands within the scale's points",
+            )
     if bands and bands[0].low > low:
-        yield Problem(bands[0].where, f"no band covers scores from {low:g} to {bands[0].low:g}",
-                      f"start the first band at {low:g}")
+        yield Problem(
+            bands[0].where,
+            f"no band covers scores from {low:g} to {bands[0].low:g}",
+            f"start the first band at {low:g}",
+        )
     if bands and bands[-1].high < high:
-        yield Problem(bands[-1].where, f"no band covers scores from {bands[-1].high:g} to "
-                      f"{high:g}", f"end the last band at {high:g}")
-    for before, after in zip(bands, bands[1:], strict=False):
+        yield Problem(
+            bands[-1].where,
+            f"no band covers scores from {bands[-1].high:g} to {high:g}",
+            f"end the last band at {high:g}",
+        )
+    for before, after in itertools.pairwise(bands):
         if after.low > before.high:
-            yield Problem(after.where, f"bands '{before.id}' and '{after.id}' leave a gap from "
-                          f"{before.high:g} to {after.low:g}",
-                          f"start '{after.id}' at {before.high:g}")
+            yield Problem(
+                after.where,
+                f"bands '{before.id}' and '{after.id}' leave a gap from "
+                f"{before.high:g} to {after.low:g}",
+                f"start '{after.id}' at {before.high:g}",
+            )
         elif after.low < before.high:
-            yield Problem(after.where, f"bands '{before.id}' and '{after.id}' overlap from "
-                          f"{after.low:g} to {before.high:g}",
-                          f"start '{after.id}' at {before.high:g}")
+            yield Problem(
+                after.where,
+                f"bands '{before.id}' and '{after.id}' overlap from "
+                f"{after.low:g} to {before.high:g}",
+                f"start '{after.id}' at {before.high:g}",
+            )
 
 
 def check_glossary(course: m.Course) -> Iterator[Problem]:
@@ -167,28 +217,41 @@ def check_sources(course: m.Course) -> Iterator[Problem]:
     if source is None:
         for s in sections:
             for ref in s.sources:
-                yield Problem(ref.where, f"section '{s.id}' cites '{ref}', but there is no "
-                              "source.yml", "add content/source.yml, or remove 'sources'")
+                yield Problem(
+                    ref.where,
+                    f"section '{s.id}' cites '{ref}', but there is no source.yml",
+                    "add content/source.yml, or remove 'sources'",
+                )
         return
     known = {sec.id: len(sec.paragraphs) for sec in source.sections}
     cited: set[tuple[str, int]] = set()
     for s in sections:
         for ref in s.sources:
             if ref.section not in known:
-                yield Problem(ref.where, f"'{ref}' cites unknown source section '{ref.section}'",
-                              did_you_mean(ref.section, known) or "sections: " + ", ".join(known))
+                yield Problem(
+                    ref.where,
+                    f"'{ref}' cites unknown source section '{ref.section}'",
+                    did_you_mean(ref.section, known) or "sections: " + ", ".join(known),
+                )
             elif not 1 <= ref.paragraph <= known[ref.section]:
-                yield Problem(ref.where, f"'{ref}' cites paragraph {ref.paragraph}, but "
-                              f"'{ref.section}' has {known[ref.section]}", "check the number")
+                yield Problem(
+                    ref.where,
+                    f"'{ref}' cites paragraph {ref.paragraph}, but "
+                    f"'{ref.section}' has {known[ref.section]}",
+                    "check the number",
+                )
             else:
                 cited.add((ref.section, ref.paragraph))
     for sec in source.sections:
         for p in sec.paragraphs:
             if (sec.id, p.number) not in cited:
-                yield Problem(Where(source.file), f"source paragraph {sec.id}.{p.number} "
-                              f"({p.summary}) is cited by no lesson section",
-                              f"cite it with 'sources: [{sec.id}.{p.number}]' where it is taught",
-                              Severity.WARNING)
+                yield Problem(
+                    Where(source.file),
+                    f"source paragraph {sec.id}.{p.number} "
+                    f"({p.summary}) is cited by no lesson section",
+                    f"cite it with 'sources: [{sec.id}.{p.number}]' where it is taught",
+                    Severity.WARNING,
+                )
 
 
 CHECKS: list[Check] = [
@@ -219,17 +282,21 @@ def text_problems(course: m.Course, docs: dict[str, Document]) -> Iterator[Probl
     terms = {t.id for t in course.glossary}
     for doc in docs.values():
         for path, text in _strings(doc.data):
-            if path and path[-1] in _NOT_TEXT or (len(path) > 1 and path[-2] in _NOT_TEXT):
+            if (path and path[-1] in _NOT_TEXT) or (len(path) > 1 and path[-2] in _NOT_TEXT):
                 continue
             for match in TERM_LINK.finditer(text):
                 term = match.group(1).strip()
                 if term not in terms:
                     hint = did_you_mean(term, terms) or (
-                        "add it to glossary.yml" if terms else "create glossary.yml")
-                    yield Problem(doc.locate(path, match.start()),
-                                  f"unknown glossary term '{term}'", hint)
+                        "add it to glossary.yml" if terms else "create glossary.yml"
+                    )
+                    yield Problem(
+                        doc.locate(path, match.start()), f"unknown glossary term '{term}'", hint
+                    )
             if not course.allow_html:
                 for start, tag in raw_html_spans(text):
-                    yield Problem(doc.locate(path, start), f"raw HTML '{tag}' in text",
-                                  "write it in Markdown, or set 'allow_html: true' in course.yml")
-
+                    yield Problem(
+                        doc.locate(path, start),
+                        f"raw HTML '{tag}' in text",
+                        "write it in Markdown, or set 'allow_html: true' in course.yml",
+                    )

@@ -34,8 +34,11 @@ def conflicts(docs: Path, pages: dict[str, str]) -> list[Problem]:
     """Generated paths that would overwrite a hand-written page."""
     mine = owned(docs)
     return [
-        Problem(Where(f"docs/{path}"), "a hand-written file stands where a generated page goes",
-                "rename or move the hand-written file")
+        Problem(
+            Where(f"docs/{path}"),
+            "a hand-written file stands where a generated page goes",
+            "rename or move the hand-written file",
+        )
         for path in sorted(pages)
         if path not in mine and (docs / path).exists()
     ]

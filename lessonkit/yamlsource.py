@@ -32,7 +32,7 @@ class Document:
     data: Any
     values: dict[JsonPath, Where] = field(default_factory=dict)
     keys: dict[JsonPath, Where] = field(default_factory=dict)
-    # literal (|) block scalars: path -> (line of the first text line, its indentation)
+    # literal (|) and one-line scalars: path -> (line of the first text line, its column - 1)
     blocks: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
 
@@ -97,8 +97,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]
         return None, [Problem(Where(shown_as), f"cannot read the file: {err.strerror}")]
     if len(raw) > MAX_BYTES:
         return None, [
-            Problem(start, f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit",
-                    "split it into smaller files")
+            Problem(
+                start,
+                f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit",
+                "split it into smaller files",
+            )
         ]
     try:
         text = raw.decode("utf-8-sig")
@@ -106,8 +109,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         return None, [
-            Problem(Where(shown_as, line, col), f"the file is not UTF-8 (byte 0x{raw[err.start]:02x})",
-                    "save the file with UTF-8 encoding")
+            Problem(
+                Where(shown_as, line, col),
+                f"the file is not UTF-8 (byte 0x{raw[err.start]:02x})",
+                "save the file with UTF-8 encoding",
+            )
         ]
     tabs = _tab_problems(text, shown_as)
     if tabs:
@@ -117,8 +123,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]
         node = loader.get_single_node()
     except _AliasFound as found:
         return None, [
-            Problem(_where(shown_as, found.mark), "YAML anchors and aliases (& and *) are not allowed",
-                    "write the repeated text out in full")
+            Problem(
+                _where(shown_as, found.mark),
+                "YAML anchors and aliases (& and *) are not allowed",
+                "write the repeated text out in full",
+            )
         ]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -137,17 +146,24 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]
     if not isinstance(doc.data, dict):
         found = type(doc.data).__name__ if doc.data is not None else "nothing"
         problems.append(
-            Problem(_where(shown_as, node.start_mark),
-                    f"the top level must be a mapping of keys to values, found {_kind(found)}",
-                    "start the file with 'key: value' lines")
+            Problem(
+                _where(shown_as, node.start_mark),
+                f"the top level must be a mapping of keys to values, found {_kind(found)}",
+                "start the file with 'key: value' lines",
+            )
         )
         return None, problems
     return doc, problems
 
 
 def _kind(name: str) -> str:
-    return {"list": "a list", "str": "a string", "int": "a number", "float": "a number",
-            "bool": "true/false"}.get(name, name)
+    return {
+        "list": "a list",
+        "str": "a string",
+        "int": "a number",
+        "float": "a number",
+        "bool": "true/false",
+    }.get(name, name)
 
 
 def _syntax_hint(what: str) -> str:
@@ -165,8 +181,13 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            out.append(Problem(Where(file, number, indent.index("\t") + 1),
-                               "a tab is used for indentation", "indent with spaces, not tabs"))
+            out.append(
+                Problem(
+                    Where(file, number, indent.index("\t") + 1),
+                    "a tab is used for indentation",
+                    "indent with spaces, not tabs",
+                )
+            )
     return out
 
 
@@ -185,6 +206,9 @@ def _to_data(node: Node, path: JsonPath, doc: Document, problems: list[Problem])
     if isinstance(node, ScalarNode):
         if node.style == "|":
             doc.blocks[path] = _block_start(doc.lines, node.start_mark.line + 1)
+        elif node.start_mark.line == node.end_mark.line and node.style in (None, "'", '"'):
+            quote = 1 if node.style else 0  # offsets inside a one-line scalar map to columns
+            doc.blocks[path] = (node.start_mark.line + 1, node.start_mark.column + quote)
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates stay text: the course has no use for date objects
         return _scalars.construct_object(node)
@@ -196,12 +220,16 @@ def _to_data(node: Node, path: JsonPath, doc: Document, problems: list[Problem])
             key = _scalars.construct_object(key_node) if isinstance(key_node, ScalarNode) else None
             where = _where(doc.file, key_node.start_mark)
             if not isinstance(key, str):
-                problems.append(Problem(where, f"a key must be text, found {key!r}",
-                                        "put the key in quotes"))
+                problems.append(
+                    Problem(where, f"a key must be text, found {key!r}", "put the key in quotes")
+                )
                 key = str(key)
             if key in out:
-                problems.append(Problem(where, f"the key '{key}' appears twice in this mapping",
-                                        "keep one of them"))
+                problems.append(
+                    Problem(
+                        where, f"the key '{key}' appears twice in this mapping", "keep one of them"
+                    )
+                )
             doc.keys[(*path, key)] = where
             out[key] = _to_data(value_node, (*path, key), doc, problems)
         return out

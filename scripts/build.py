@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The build script: `check` (validate only), `build` (the default) or `serve`.
 
-    python scripts/build.py check
-    python scripts/build.py [build] [--engine mkdocs|zensical]
-    python scripts/build.py serve
+python scripts/build.py check
+python scripts/build.py [build] [--engine mkdocs|zensical]
+python scripts/build.py serve
 """
 
 import sys

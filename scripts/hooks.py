@@ -5,8 +5,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import lessonkit
 from lessonkit.engine import course_settings, theme_language
 from lessonkit.pipeline import generate_into
+
+TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
 
 
 def on_config(config):
@@ -17,4 +20,6 @@ def on_config(config):
     for key, value in course_settings(result.course).items():
         config[key] = value
     config.theme["language"] = theme_language(result.course.language)
+    if TEMPLATES not in config.watch:
+        config.watch.append(TEMPLATES)  # edit a template, see the page change
     return config

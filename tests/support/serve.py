@@ -17,7 +17,7 @@ class _Handler(SimpleHTTPRequestHandler):
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + clean[len(self.prefix):])
+        return super().translate_path("/" + clean[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
         # Like GitHub Pages: a missing page gets the site's own 404 page, status 404.
@@ -41,8 +41,7 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(site: Path, prefix: str = "/some-repo/") -> Iterator[str]:
     """Yield the base URL (ending in the prefix) of site served on a free local port."""
     handler = type("Handler", (_Handler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(handler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

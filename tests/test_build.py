@@ -1,0 +1,107 @@
+"""The build is all or nothing: docs/ and site/ change only when everything succeeded."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from lessonkit.cli import build, main
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_generates_pages_and_site(project: Path, capsys) -> None:
+    assert build(project) == 0
+    out = capsys.readouterr().out
+    assert "OK: Brewing a Calm Cup of Tea: 2 lessons" in out
+    assert "make serve" in out
+    assert (project / "docs" / "lessons" / "01-water" / "quiz.md").is_file()
+    assert (project / "site" / "lessons" / "01-water" / "quiz" / "index.html").is_file()
+    assert (project / "docs" / "assets" / "lessonkit.js").is_file(), "hand-written files stay"
+    assert not list((project / ".lessonkit").iterdir()), "the stage folder is cleaned up"
+
+
+def test_second_build_rewrites_nothing(project: Path, capsys) -> None:
+    assert build(project) == 0
+    capsys.readouterr()
+    assert build(project) == 0
+    assert "(0 page(s) regenerated)" in capsys.readouterr().out
+
+
+def test_bad_content_leaves_docs_and_site_untouched(project: Path, capsys) -> None:
+    assert build(project) == 0
+    docs, site = snapshot(project / "docs"), snapshot(project / "site")
+    lesson = project / "content" / "lessons" / "01-water.yml"
+    lesson.write_text(lesson.read_text().replace("title: Start With the Water", "titel: X"))
+    assert build(project) == 1
+    err = capsys.readouterr().err
+    assert "content/lessons/01-water.yml:3:1: error: unknown key 'titel'" in err
+    assert "Nothing was written" in err
+    assert snapshot(project / "docs") == docs
+    assert snapshot(project / "site") == site
+
+
+def test_engine_failure_leaves_docs_and_site_untouched(project: Path, capsys) -> None:
+    assert build(project) == 0
+    docs, site = snapshot(project / "docs"), snapshot(project / "site")
+    # Valid content that changes pages, plus a hand-written page with a broken link:
+    # generation succeeds, the strict engine build fails, and nothing may change.
+    lesson = project / "content" / "lessons" / "01-water.yml"
+    lesson.write_text(lesson.read_text().replace("Start With the Water", "Water First"))
+    (project / "docs" / "notes.md").write_text("# Notes\n\n[gone](missing.md)\n")
+    docs["notes.md"] = snapshot(project / "docs")["notes.md"]
+    assert build(project) == 1
+    err = capsys.readouterr().err
+    assert "missing.md" in err
+    assert "docs/ and site/ are unchanged" in err
+    assert snapshot(project / "docs") == docs
+    assert snapshot(project / "site") == site
+
+
+def test_check_command_prints_a_summary(project: Path, capsys) -> None:
+    assert main(["check", "--root", str(project)]) == 0
+    assert capsys.readouterr().out.startswith(
+        "OK: Brewing a Calm Cup of Tea: 2 lessons, 5 questions"
+    )
+
+
+def test_plain_mkdocs_build_runs_the_generate_step_through_the_hook(project: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (project / "site" / "lessons" / "02-steeping" / "index.html").is_file()
+    html = (project / "site" / "index.html").read_text()
+    assert "<title>Brewing a Calm Cup of Tea</title>" in html, "the hook sets the site name"
+    quiz = (project / "site" / "lessons" / "01-water" / "quiz" / "index.html").read_text()
+    assert "<title>Knowledge check: Start With the Water - Brewing a Calm Cup" in quiz
+
+
+def test_plain_mkdocs_build_reports_content_problems(project: Path) -> None:
+    (project / "content" / "glossary.yml").write_text("terms: {}\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "content/glossary.yml:1:8: error: 'terms' should be a list" in proc.stderr

@@ -1,0 +1,41 @@
+"""Built sites, served under a subpath as GitHub Pages serves them: every link resolves."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.support.links import _Page, crawl
+from tests.support.serve import serve
+
+
+@pytest.mark.parametrize("which", ["mini_project", "real_project"])
+def test_every_internal_link_and_anchor_resolves_under_a_subpath(which: str, request) -> None:
+    project: Path = request.getfixturevalue(which)
+    site = project / "site"
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    with serve(site, "/some-repo/") as base:
+        result = crawl(base, tuple(pages))
+    assert result.broken == []
+    assert len(result.pages) >= len(pages)
+    assert result.external_assets == set(), "every asset comes from the site itself"
+
+
+def test_not_found_page_works_from_any_depth(mini_project: Path) -> None:
+    with serve(mini_project / "site", "/some-repo/") as base:
+        missing = urljoin(base, "no/such/deep/page/")
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(missing, timeout=10)
+        assert info.value.code == 404
+        page = _Page()
+        page.feed(info.value.read().decode("utf-8"))
+        targets = sorted({urljoin(missing, value) for _, _, value in page.links})
+        assets = [t for t in targets if "/assets/" in t]
+        assert assets, "the 404 page loads the site's CSS and JS"
+        result = crawl(base, tuple(t.removeprefix(base) for t in targets if t.startswith(base)))
+    assert result.broken == []
+    assert all(t.startswith(base) for t in targets if "127.0.0.1" in t)
