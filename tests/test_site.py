@@ -39,3 +39,22 @@ def test_not_found_page_works_from_any_depth(mini_project: Path) -> None:
         result = crawl(base, tuple(t.removeprefix(base) for t in targets if t.startswith(base)))
     assert result.broken == []
     assert all(t.startswith(base) for t in targets if "127.0.0.1" in t)
+
+
+def test_every_page_reaches_the_support_note(real_site: Path) -> None:
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if page.name == "404.html":
+            continue
+        assert 'class="lk-care"' in html, page
+        assert "support/" in html, page
+
+
+def test_home_page_explains_the_course(real_site: Path) -> None:
+    html = (real_site / "index.html").read_text(encoding="utf-8")
+    assert html.count("data-lk-lesson=") >= 5
+    assert html.count(" min</span>") >= 5, "each lesson shows its reading time"
+    assert "Nothing you type leaves your device" in html
+    assert 'id="how-it-works"' in html
