@@ -23,6 +23,10 @@ site: $(VENV)/.site
 serve: $(VENV)/.site
 	$(BUILD) serve
 
+# A zip of the whole site that works from the file system: dist/<course-id>-offline.zip
+offline: $(VENV)/.site
+	$(BUILD) offline
+
 check: $(VENV)/.site
 	$(BUILD) check
 

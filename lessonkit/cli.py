@@ -1,20 +1,25 @@
-"""lessonkit check | build | serve: the author's commands.
+"""lessonkit check | build | offline | serve: the author's commands.
 
 build is all-or-nothing: pages are generated and the engine runs inside a stage folder;
-docs/ and site/ change only after everything succeeded.
+docs/ and site/ change only after everything succeeded. offline builds the same way, with
+a few config overrides, and zips the staged site instead of swapping it in.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from .engine import ENGINES, derived_config, run
+from .engine import ENGINES, derived_config, read_config, run
+from .offline import add_worker_shim, offline_overrides, write_zip
 from .pipeline import Generated, generate, summary
 from .problems import Problem
 from .write import conflicts, write_pages
@@ -52,20 +57,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def build(
+@contextlib.contextmanager
+def staged_site(
     root: Path,
+    result: Generated,
     engine: str = "mkdocs",
-    site: Path | None = None,
     strict: bool = True,
-    overrides: dict | None = None,
-) -> int:
-    """Generate and build; swap docs/ and site/ in only when both steps succeed."""
-    result = _checked(root)
-    if result is None:
-        return 1
+    overrides: dict[str, Any] | None = None,
+) -> Iterator[Path | None]:
+    """Build in a stage folder: a copy of docs/ with the generated pages written into it,
+    and the engine's output beside it. Yields the built site, or None when the engine
+    failed (its output printed). Nothing outside the stage folder changes here."""
     assert result.course is not None
     docs = root / "docs"
-    site = site or root / "site"
     (root / STAGE).mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="build-", dir=root / STAGE) as tmp:
         stage = Path(tmp)
@@ -82,12 +86,48 @@ def build(
         if not ok:
             print(output.replace(str(stage_docs), "docs"), file=sys.stderr)
             print(f"The {engine} build failed; docs/ and site/ are unchanged.", file=sys.stderr)
+        yield stage / "site" if ok else None
+
+
+def build(
+    root: Path,
+    engine: str = "mkdocs",
+    site: Path | None = None,
+    strict: bool = True,
+    overrides: dict[str, Any] | None = None,
+) -> int:
+    """Generate and build; swap docs/ and site/ in only when both steps succeed."""
+    result = _checked(root)
+    if result is None:
+        return 1
+    assert result.course is not None
+    site = site or root / "site"
+    with staged_site(root, result, engine, strict, overrides) as built:
+        if built is None:
             return 1
-        report = write_pages(docs, result.pages)
-        _swap(stage / "site", site, stage / "old-site")
+        report = write_pages(root / "docs", result.pages)
+        _swap(built, site, built.parent / "old-site")
     print(f"OK: {summary(result.course)}")
     print(f"Built {site} with {engine} ({len(report.written)} page(s) regenerated).")
     print("Open it with: make serve   (then visit http://127.0.0.1:8000/)")
+    return 0
+
+
+def offline(root: Path, engine: str = "mkdocs", dist: Path | None = None) -> int:
+    """Build a copy that works from the file system into dist/<course-id>-offline.zip.
+    A separate staged build: docs/ and site/ are left as they are."""
+    result = _checked(root)
+    if result is None:
+        return 1
+    assert result.course is not None
+    overrides = offline_overrides(read_config(root / "mkdocs.yml"))
+    with staged_site(root, result, engine, True, overrides) as built:
+        if built is None:
+            return 1
+        add_worker_shim(built)
+        archive = write_zip(built, dist or root / "dist", result.course.id)
+    print(f"OK: {summary(result.course)}")
+    print(f"Wrote {archive} with {engine}: unzip it and open {result.course.id}/index.html.")
     return 0
 
 
@@ -104,6 +144,10 @@ def _swap(new: Path, target: Path, old: Path) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     return build(args.root, engine=args.engine, site=args.site_dir, strict=not args.no_strict)
+
+
+def cmd_offline(args: argparse.Namespace) -> int:
+    return offline(args.root, engine=args.engine, dist=args.dist_dir)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -127,7 +171,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
 
 
-COMMANDS = ("check", "build", "serve")
+COMMANDS = ("check", "build", "offline", "serve")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -145,6 +189,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", type=Path, default=None)
     b.add_argument("--no-strict", action="store_true", help="do not fail on engine warnings")
     b.set_defaults(func=cmd_build)
+    o = sub.add_parser(
+        "offline",
+        parents=[common],
+        help="build a copy that works without a server into dist/<course-id>-offline.zip",
+    )
+    o.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    o.add_argument("--dist-dir", type=Path, default=None)
+    o.set_defaults(func=cmd_offline)
     s = sub.add_parser("serve", parents=[common], help="preview with live reload")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)

@@ -8,6 +8,7 @@ config can live in a temporary folder. Neither engine is imported: each runs as 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,8 +81,54 @@ def derived_config(
     theme["language"] = theme_language(course.language)
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
-    config.update(overrides or {})
+    return merged(config, overrides or {})
+
+
+def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """base with changes applied: nested mappings are merged key by key, anything else
+    (lists included) is replaced."""
+    out = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def for_zensical(config: dict[str, Any], workdir: Path) -> dict[str, Any]:
+    """The same config, adjusted to what Zensical (0.0.7x) reads differently from MkDocs."""
+    config = {**config, "theme": {**config.get("theme", {})}}
+    # docs_dir and site_dir must lie inside the config file's folder, and an absolute
+    # docs_dir makes it panic ("invariant: Id(Format(Path(RootDir)))"): make them relative.
+    for key in ("docs_dir", "site_dir"):
+        config[key] = os.path.relpath(config[key], workdir)
+    # An empty site_url gives root-absolute canonical links ("/lessons/..."), which break
+    # under a subpath; MkDocs treats "" as unset, so do the same.
+    if not config.get("site_url"):
+        config.pop("site_url", None)
+    # Zensical's default look ("modern") differs from Material's; "classic" is Material's.
+    config["theme"].setdefault("variant", "classic")
     return config
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _tidy(output: str) -> str:
+    """Plain text: no colour codes, and a Python traceback cut down to its last line."""
+    output = _ANSI.sub("", output)
+    head, sep, trace = output.partition("Traceback (most recent call last):")
+    if sep:
+        output = head + trace.strip().splitlines()[-1]
+    return output.strip()
+
+
+def zensical_program() -> str | None:
+    """The zensical executable beside this Python (the venv's), else on PATH."""
+    return shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
+        "zensical"
+    )
 
 
 def run(
@@ -89,24 +136,22 @@ def run(
 ) -> tuple[bool, str]:
     """Build with the engine; returns (ok, what it printed)."""
     config_path = workdir / "engine.yml"
-    config_path.write_text(
-        yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
-    )
     if engine == "mkdocs":
         # not -q: it hides warnings, and --strict then has nothing to count
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path)]
-        if strict:
-            cmd.append("--strict")
     elif engine == "zensical":
-        exe = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
-            "zensical"
-        )
+        exe = zensical_program()
         if exe is None:
             return False, "zensical is not installed (pip install 'lessonkit[zensical]')"
         cmd = [exe, "build", "-f", str(config_path)]
+        config = for_zensical(config, workdir)
     else:
         return False, f"unknown engine '{engine}' (known: {', '.join(ENGINES)})"
+    if strict:
+        cmd.append("--strict")  # both engines fail on warnings: missing pages and anchors
+    config_path.write_text(
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir, env=env, check=False)
-    output = (proc.stdout + proc.stderr).strip()
-    return proc.returncode == 0, output
+    return proc.returncode == 0, _tidy(proc.stdout + proc.stderr)

@@ -137,6 +137,15 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
     if course.glossary:
         page(PATHS.glossary, "glossary.md.j2")
     page(PATHS.progress, "progress.md.j2")
+    page(
+        PATHS.workbook,
+        "workbook.md.j2",
+        source_titles=_source_titles(course),
+        workbook_ref=lambda ref: _workbook_ref(course, ref),
+    )
+    # The workbook repeats every lesson: left out of the site search, a search finds the
+    # lessons themselves rather than a long page meant for printing.
+    pages[PATHS.workbook] = _add_front_matter(pages[PATHS.workbook], "search:\n  exclude: true\n")
     page(PATHS.support, "support.md.j2")
     return pages
 
@@ -165,15 +174,51 @@ def _section_url(course: m.Course, ref: str, link: Callable[[str], str]) -> str:
     return link(target)
 
 
+def _add_front_matter(page: str, lines: str) -> str:
+    """Add YAML lines at the end of a page's front matter (base.md.j2 writes the start)."""
+    head, sep, body = page.partition("\n---\n")
+    return f"{head}\n{lines.rstrip()}{sep}{body}"
+
+
+def _workbook_ref(course: m.Course, ref: str) -> dict[str, str] | None:
+    """Where the workbook holds a lesson section ("lesson-id#section-id"), as anchor and text."""
+    lesson_id, _, section_id = ref.partition("#")
+    lesson = course.lesson(lesson_id)
+    if lesson is None:
+        return None
+    anchor, text = f"#lesson-{lesson.number}", f"lesson {lesson.number}, {lesson.title}"
+    section = next((s for s in lesson.sections if s.id == section_id), None)
+    if section is not None:
+        anchor, text = f"{anchor}-{section.id}", f"{text}: {section.title}"
+    return {"anchor": anchor, "text": text}
+
+
 def nav(course: m.Course) -> list[Any]:
-    """The site navigation, in MkDocs' nav format (paths relative to docs/)."""
-    lessons = []
+    """The site navigation, in MkDocs' nav format (paths relative to docs/).
+
+    Up to 20 lessons are listed one by one. A longer course groups them ten at a time
+    ("Lessons 11 to 20"), and groups the groups, until no level has more than 20 entries.
+    With Material's navigation.prune, each page then carries its own branch and at most 20
+    links a level instead of every lesson, so the build grows with the number of lessons,
+    not with its square (scripts/bench.py measures it).
+    """
+    most, fanout = 20, 10
+    entries: list[tuple[int, int, Any]] = []  # (first lesson, last lesson, nav entry)
     for lesson in course.lessons:
         children: list[Any] = [PATHS.lesson(lesson)]
         if lesson.quiz:
             children.append({"Knowledge check": PATHS.quiz(lesson)})
-        lessons.append({f"{lesson.number}. {lesson.title}": children})
-    items: list[Any] = [{"Home": PATHS.home}, {"Lessons": lessons}]
+        entry = {f"{lesson.number}. {lesson.title}": children}
+        entries.append((lesson.number, lesson.number, entry))
+    while len(entries) > most:
+        grouped = []
+        for i in range(0, len(entries), fanout):
+            part = entries[i : i + fanout]
+            first, last = part[0][0], part[-1][1]
+            title = f"Lessons {first}\N{EN DASH}{last}" if last > first else f"Lesson {first}"
+            grouped.append((first, last, {title: [entry for *_, entry in part]}))
+        entries = grouped
+    items: list[Any] = [{"Home": PATHS.home}, {"Lessons": [entry for *_, entry in entries]}]
     if course.review:
         items.append({course.review.title: PATHS.review})
     if course.self_check:
@@ -181,5 +226,6 @@ def nav(course: m.Course) -> list[Any]:
     if course.glossary:
         items.append({"Glossary": PATHS.glossary})
     items.append({"Your progress": PATHS.progress})
+    items.append({"Printable workbook": PATHS.workbook})
     items.append({"Support": PATHS.support})
     return items

@@ -1,0 +1,81 @@
+"""How pages start: Material's instant navigation, plain loads, and pages opened from files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import KEY
+from tests.conftest import SITE_URL
+
+pytestmark = pytest.mark.browser
+
+
+def visited(page: Page, lesson: str):
+    return page.locator(f'[data-lk-lessons] li[data-lk-lesson="{lesson}"] .lk-visited')
+
+
+def test_instant_navigation_binds_each_page_once(page: Page, base: str) -> None:
+    # Material keeps only the protocol and hostname of the sitemap's URLs, so on a local port
+    # it would never navigate instantly: serve the sitemap as the real host would see it.
+    def sitemap(route) -> None:
+        body = route.fetch().text().replace(SITE_URL, base)
+        route.fulfill(body=body, content_type="application/xml")
+
+    page.route("**/sitemap.xml", sitemap)
+    page.goto(base)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("[data-lk-lessons]").get_by_role("link", name="Start With the Water").click()
+    expect(page.locator(".lk-lesson-meta")).to_contain_text("Lesson 1 of 2")
+    page.get_by_role("link", name="Check your understanding").click()
+    expect(page.locator(".lk-question")).to_have_count(2)
+    assert page.evaluate("window.__sameDocument === true"), "Material's instant navigation ran"
+    expect(page.locator(".lk-check")).to_have_count(2)
+    expect(page.locator(".lk-summary")).to_have_count(1)
+    page.go_back()
+    expect(page.locator(".lk-reflection .lk-saved")).to_have_count(1)
+    page.go_forward()
+    expect(page.locator(".lk-check")).to_have_count(2)
+    page.get_by_label("The water was too hot.").check()
+    page.locator("#q-flat-water .lk-check").click()
+    expect(page.locator("#q-flat-water .lk-verdict")).to_have_count(1)
+    # The visit recorded during instant navigation shows on the next page.
+    page.get_by_role("link", name="Next lesson: Steep, Then Wait").click()
+    page.locator(".md-header").get_by_role("link").first.click()
+    expect(visited(page, "water")).to_have_count(1)
+    expect(visited(page, "steeping")).to_have_count(1)
+    assert KEY in page.evaluate("Object.keys(localStorage)")
+
+
+def test_plain_loads_work_without_materials_document_stream(ctx, base: str) -> None:
+    ctx.context.add_init_script(
+        "Object.defineProperty(window, 'document$', {get() {}, set(value) {}})"
+    )
+    page = ctx.page()
+    page.goto(base + "lessons/01-water/quiz/")
+    assert page.evaluate("window.document$") is None
+    expect(page.locator(".lk-check")).to_have_count(2)
+    page.get_by_label("The water was too hot.").check()
+    page.locator("#q-flat-water .lk-check").click()
+    expect(page.locator("#q-flat-water .lk-verdict")).to_have_text("Right.")
+
+
+def test_pages_opened_from_the_file_system_work(browser, mini_project: Path) -> None:
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        quiz = (mini_project / "site" / "lessons" / "01-water" / "quiz" / "index.html").as_uri()
+        page.goto(quiz)
+        page.get_by_label("The water was too hot.").check()
+        page.locator("#q-flat-water .lk-check").click()
+        expect(page.locator("#q-flat-water .lk-verdict")).to_have_text("Right.")
+        page.reload()
+        expect(page.locator("#q-flat-water .lk-verdict")).to_have_text("Right.")
+    finally:
+        context.close()
+    assert errors == []

@@ -1,0 +1,46 @@
+"""Run a check in a headless system Chromium, from any test module.
+
+Playwright's sync API cannot start while another one is running in the same thread, and
+tests/browser keeps one open for the whole session; so each check gets a Playwright, and a
+browser, in a thread of its own. A missing browser fails the test, it never skips it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+T = TypeVar("T")
+
+
+def in_chromium(check: Callable[[Browser], T]) -> T:
+    """check(browser) in a fresh Chromium; what it returns or raises comes back here."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
+
+    def work() -> T:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            try:
+                return check(browser)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()

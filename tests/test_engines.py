@@ -1,0 +1,121 @@
+"""Two engines, one course: MkDocs (the default) and Zensical turn the same generated Markdown
+into the same set of pages, with the quiz assets wired and the quizzes working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import Browser
+
+from lessonkit.cli import build, main
+from lessonkit.engine import for_zensical, zensical_program
+from tests.conftest import SITE_URL
+from tests.support.chromium import in_chromium
+from tests.support.links import _Page, crawl
+from tests.support.project import make_project, mini_content
+from tests.support.serve import serve
+from tests.test_build import snapshot
+
+ENGINES = ("mkdocs", "zensical")
+ASSETS = ("assets/lessonkit.js", "assets/lessonkit.css", "assets/print.css")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The fixture course built by each engine, as the Pages workflow builds it."""
+    if zensical_program() is None:  # missing is a failure, never a skip
+        pytest.fail("zensical is not installed: pip install -e '.[zensical]' (make test does)")
+    project = make_project(tmp_path_factory.mktemp("engines") / "project", mini_content())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", SITE_URL)
+        assert build(project) == 0
+        args = ["build", "--root", str(project), "--engine", "zensical"]
+        assert main([*args, "--site-dir", str(project / "zsite")]) == 0
+    return {"mkdocs": project / "site", "zensical": project / "zsite"}
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_both_engines_build_every_page(sites: dict[str, Path]) -> None:
+    mkdocs, zensical = (_pages(sites[e]) for e in ENGINES)
+    assert mkdocs == zensical
+    for page in ("index.html", "lessons/01-water/quiz/index.html", "workbook/index.html"):
+        assert page in mkdocs
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_page_loads_the_quiz_and_print_assets(sites: dict[str, Path], engine: str) -> None:
+    site = sites[engine]
+    for asset in ASSETS:
+        assert (site / asset).is_file(), asset
+    for html in site.rglob("*.html"):
+        page = _Page()
+        page.feed(html.read_text(encoding="utf-8"))
+        url = urljoin(SITE_URL, html.relative_to(site).as_posix())  # where the page is served
+        loaded = {urljoin(url, a) for a in page.assets}
+        for asset in ASSETS:
+            assert urljoin(SITE_URL, asset) in loaded, f"{engine}: {html.name} lacks {asset}"
+
+
+@pytest.mark.slow
+def test_zensical_links_resolve_under_a_subpath(sites: dict[str, Path]) -> None:
+    site = sites["zensical"]
+    with serve(site, "/some-repo/") as base:
+        result = crawl(base, tuple(sorted(_pages(site))))
+    assert result.broken == []
+    assert result.external_assets == set(), "every asset comes from the site itself"
+
+
+def test_zensical_gets_the_paths_and_settings_it_can_read(tmp_path: Path) -> None:
+    config = {
+        "docs_dir": str(tmp_path / "docs"),
+        "site_dir": str(tmp_path / "site"),
+        "site_url": "",
+        "theme": {"name": "material"},
+    }
+    got = for_zensical(config, tmp_path)
+    assert (got["docs_dir"], got["site_dir"]) == ("docs", "site")
+    assert "site_url" not in got, "an empty site_url would make canonical links root-absolute"
+    assert got["theme"] == {"name": "material", "variant": "classic"}
+    assert config["theme"] == {"name": "material"}, "the caller's config is left alone"
+
+
+def test_a_strict_zensical_build_fails_on_a_broken_link(project: Path, capsys) -> None:
+    assert build(project, engine="zensical") == 0
+    docs, site = snapshot(project / "docs"), snapshot(project / "site")
+    (project / "docs" / "notes.md").write_text("# Notes\n\n[gone](missing.md)\n")
+    docs["notes.md"] = snapshot(project / "docs")["notes.md"]
+    assert build(project, engine="zensical") == 1
+    err = capsys.readouterr().err
+    assert "notes.md:3" in err and "page does not exist" in err
+    assert "\x1b[" not in err and "Traceback" not in err, "plain, short output"
+    assert (snapshot(project / "docs"), snapshot(project / "site")) == (docs, site)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("engine", ENGINES)
+def test_quizzes_work_in_both_engines(sites: dict[str, Path], engine: str) -> None:
+    def check(browser: Browser) -> dict:
+        with serve(sites[engine], "/some-repo/") as base:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(base + "lessons/01-water/quiz/")
+            question = page.locator("fieldset.lk-question").first
+            check = question.get_by_role("button", name="Check")
+            check.wait_for()
+            right = question.locator(".lk-feedback li[data-lk-correct=true]").first
+            option = right.get_attribute("data-lk-option")
+            question.locator(f".lk-option[data-lk-option='{option}'] input").check()
+            check.click()
+            verdict = question.locator(".lk-verdict")
+            return {"verdict": verdict.inner_text(), "errors": errors}
+
+    seen = in_chromium(check)
+    assert seen["verdict"].startswith("Right"), f"{engine}: the quiz script enhanced the page"
+    assert seen["errors"] == []
