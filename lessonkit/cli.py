@@ -22,6 +22,7 @@ from .engine import ENGINES, derived_config, read_config, run
 from .offline import add_worker_shim, offline_overrides, write_zip
 from .pipeline import Generated, generate, summary
 from .problems import Problem
+from .themefix import fix_site
 from .write import conflicts, write_pages
 
 STAGE = ".lessonkit"
@@ -86,6 +87,8 @@ def staged_site(
         if not ok:
             print(output.replace(str(stage_docs), "docs"), file=sys.stderr)
             print(f"The {engine} build failed; docs/ and site/ are unchanged.", file=sys.stderr)
+        else:
+            fix_site(stage / "site", result.course.language)
         yield stage / "site" if ok else None
 
 

@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 import lessonkit
 from lessonkit.engine import course_settings, theme_language
 from lessonkit.pipeline import generate_into
+from lessonkit.themefix import fix_page
 
 TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
 
@@ -20,6 +21,11 @@ def on_config(config):
     for key, value in course_settings(result.course).items():
         config[key] = value
     config.theme["language"] = theme_language(result.course.language)
+    config.extra["lessonkit_language"] = result.course.language
     if TEMPLATES not in config.watch:
         config.watch.append(TEMPLATES)  # edit a template, see the page change
     return config
+
+
+def on_post_page(html, page, config):
+    return fix_page(html, config.extra.get("lessonkit_language", ""))

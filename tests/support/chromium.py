@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
+# The system browser (Playwright's own download cannot work here); CI may name another.
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--no-sandbox",
@@ -29,14 +30,19 @@ ARGS = [
 T = TypeVar("T")
 
 
-def in_chromium(check: Callable[[Browser], T]) -> T:
-    """check(browser) in a fresh Chromium; what it returns or raises comes back here."""
+def launch(pw: Playwright) -> Browser:
+    """The system Chromium; a missing browser is a failure, never a skip."""
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
+    return pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+
+def in_chromium(check: Callable[[Browser], T]) -> T:
+    """check(browser) in a fresh Chromium; what it returns or raises comes back here."""
 
     def work() -> T:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            browser = launch(pw)
             try:
                 return check(browser)
             finally:
