@@ -119,3 +119,23 @@ def test_quizzes_work_in_both_engines(sites: dict[str, Path], engine: str) -> No
     seen = in_chromium(check)
     assert seen["verdict"].startswith("Right"), f"{engine}: the quiz script enhanced the page"
     assert seen["errors"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("engine", ENGINES)
+def test_search_finds_lesson_text_in_both_engines(sites: dict[str, Path], engine: str) -> None:
+    # Each engine draws its own search box: Material's sits in the header, Zensical's opens
+    # from a button. Both must find a lesson's section from a word in its text.
+    def check(browser: Browser) -> bool:
+        with serve(sites[engine], "/some-repo/") as base:
+            page = browser.new_page()
+            page.goto(base)
+            opener = "input.md-search__input" if engine == "mkdocs" else "button.md-search__button"
+            page.locator(opener).first.click()
+            page.keyboard.type("kettle", delay=30)
+            found = page.get_by_text("Fresh water").filter(visible=True).first
+            found.wait_for(timeout=15_000)
+            return True
+
+    assert in_chromium(check)
