@@ -196,6 +196,7 @@ class Course:
     lesson_refs: list[tuple[str, Where]] = field(default_factory=list)
     # lesson files whose id course.yml does not list: checked, never built
     unlisted: list[Lesson] = field(default_factory=list)
+    _by_id: dict[str, Lesson] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def question_count(self) -> int:
@@ -205,7 +206,9 @@ class Course:
         return sum(len(q.questions) for q in quizzes)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
-        return next((x for x in self.lessons if x.id == lesson_id), None)
+        if len(self._by_id) != len(self.lessons):  # built on first use; lessons do not change
+            self._by_id = {x.id: x for x in self.lessons}
+        return self._by_id.get(lesson_id)
 
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.glossary if t.id == term_id), None)

@@ -114,6 +114,7 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
         )
 
     page(PATHS.home, "home.md.j2")
+    source_titles = _source_titles(course)
     for lesson in course.lessons:
         nxt = course.lessons[lesson.number] if lesson.number < len(course.lessons) else None
         page(
@@ -121,7 +122,7 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
             "lesson.md.j2",
             lesson=lesson,
             next_lesson=nxt,
-            source_titles=_source_titles(course),
+            source_titles=source_titles,
         )
         if lesson.quiz:
             page(PATHS.quiz(lesson), "quiz.md.j2", lesson=lesson, quiz=lesson.quiz, next_lesson=nxt)
@@ -140,7 +141,7 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
     page(
         PATHS.workbook,
         "workbook.md.j2",
-        source_titles=_source_titles(course),
+        source_titles=source_titles,
         workbook_ref=lambda ref: _workbook_ref(course, ref),
     )
     # The workbook repeats every lesson: left out of the site search, a search finds the

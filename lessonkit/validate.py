@@ -65,9 +65,10 @@ def _quizzes(course: m.Course) -> list[m.Quiz]:
 def check_questions(course: m.Course) -> Iterator[Problem]:
     every = [q for quiz in _quizzes(course) for q in quiz.questions]
     yield from _duplicates(((q.id, q.where) for q in every), "question id")
+    lessons = {x.id: x for x in course.lessons + course.unlisted}
     for q in every:
         yield from _question(q)
-        yield from _question_section(course, q)
+        yield from _question_section(lessons, q)
 
 
 def _question(q: m.Question) -> Iterator[Problem]:
@@ -107,11 +108,10 @@ def _question(q: m.Question) -> Iterator[Problem]:
         )
 
 
-def _question_section(course: m.Course, q: m.Question) -> Iterator[Problem]:
+def _question_section(lessons: dict[str, m.Lesson], q: m.Question) -> Iterator[Problem]:
     if not q.section:
         return
     lesson_id, _, section_id = q.section.partition("#")
-    lessons = {x.id: x for x in course.lessons + course.unlisted}
     lesson = lessons.get(lesson_id)
     if lesson is None:
         yield Problem(
