@@ -3,11 +3,13 @@ into the same set of pages, with the quiz assets wired and the quizzes working."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from lessonkit.cli import build, main
 from lessonkit.engine import for_zensical, zensical_program
@@ -19,6 +21,7 @@ from tests.support.serve import serve
 from tests.test_build import snapshot
 
 ENGINES = ("mkdocs", "zensical")
+T = TypeVar("T")
 ASSETS = ("assets/lessonkit.js", "assets/lessonkit.css", "assets/print.css")
 
 
@@ -96,29 +99,38 @@ def test_a_strict_zensical_build_fails_on_a_broken_link(project: Path, capsys) -
     assert (snapshot(project / "docs"), snapshot(project / "site")) == (docs, site)
 
 
+def on_page(site: Path, path: str, act: Callable[[Page], T]) -> T:
+    """act(page) on a page of site, served under a subpath; fails on any page error."""
+
+    def check(browser: Browser) -> tuple[T, list[str]]:
+        with serve(site, "/some-repo/") as base:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(base + path)
+            return act(page), errors
+
+    result, errors = in_chromium(check)
+    assert errors == []
+    return result
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("engine", ENGINES)
 def test_quizzes_work_in_both_engines(sites: dict[str, Path], engine: str) -> None:
-    def check(browser: Browser) -> dict:
-        with serve(sites[engine], "/some-repo/") as base:
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(base + "lessons/01-water/quiz/")
-            question = page.locator("fieldset.lk-question").first
-            check = question.get_by_role("button", name="Check")
-            check.wait_for()
-            right = question.locator(".lk-feedback li[data-lk-correct=true]").first
-            option = right.get_attribute("data-lk-option")
-            question.locator(f".lk-option[data-lk-option='{option}'] input").check()
-            check.click()
-            verdict = question.locator(".lk-verdict")
-            return {"verdict": verdict.inner_text(), "errors": errors}
+    def answer_right(page: Page) -> str:
+        question = page.locator("fieldset.lk-question").first
+        check = question.get_by_role("button", name="Check")
+        check.wait_for()
+        right = question.locator(".lk-feedback li[data-lk-correct=true]").first
+        option = right.get_attribute("data-lk-option")
+        question.locator(f".lk-option[data-lk-option='{option}'] input").check()
+        check.click()
+        return question.locator(".lk-verdict").inner_text()
 
-    seen = in_chromium(check)
-    assert seen["verdict"].startswith("Right"), f"{engine}: the quiz script enhanced the page"
-    assert seen["errors"] == []
+    verdict = on_page(sites[engine], "lessons/01-water/quiz/", answer_right)
+    assert verdict.startswith("Right"), f"{engine}: the quiz script enhanced the page"
 
 
 @pytest.mark.slow
@@ -127,15 +139,13 @@ def test_quizzes_work_in_both_engines(sites: dict[str, Path], engine: str) -> No
 def test_search_finds_lesson_text_in_both_engines(sites: dict[str, Path], engine: str) -> None:
     # Each engine draws its own search box: Material's sits in the header, Zensical's opens
     # from a button. Both must find a lesson's section from a word in its text.
-    def check(browser: Browser) -> bool:
-        with serve(sites[engine], "/some-repo/") as base:
-            page = browser.new_page()
-            page.goto(base)
-            opener = "input.md-search__input" if engine == "mkdocs" else "button.md-search__button"
-            page.locator(opener).first.click()
-            page.keyboard.type("kettle", delay=30)
-            found = page.get_by_text("Fresh water").filter(visible=True).first
-            found.wait_for(timeout=15_000)
-            return True
+    def search(page: Page) -> str:
+        opener = "input.md-search__input" if engine == "mkdocs" else "button.md-search__button"
+        page.locator(opener).first.click()
+        page.keyboard.type("kettle", delay=30)
+        # a section title that only search results show on the home page
+        found = page.get_by_text("Example: the morning").filter(visible=True).first
+        found.wait_for(timeout=15_000)
+        return found.inner_text()
 
-    assert in_chromium(check)
+    assert on_page(sites[engine], "", search).startswith("Example: the morning")
