@@ -20,12 +20,12 @@ from typing import Any
 
 from .engine import ENGINES, derived_config, read_config, run
 from .offline import add_worker_shim, offline_overrides, write_zip
-from .pipeline import Generated, generate, summary
+from .pipeline import WORK_DIR, Generated, cache_dir, generate, summary
 from .problems import Problem
 from .themefix import fix_site
 from .write import conflicts, write_pages
 
-STAGE = ".lessonkit"
+STAGE = WORK_DIR
 
 
 def _report(problems: list[Problem]) -> None:
@@ -38,7 +38,7 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _checked(root: Path) -> Generated | None:
-    result = generate(root)
+    result = generate(root, cache=cache_dir(root))
     problems = result.problems
     if result.ok:
         problems = problems + conflicts(root / "docs", result.pages)

@@ -14,9 +14,10 @@ from typing import Any
 
 from . import model as m
 from .markup import TERM_LINK
+from .parsecache import Entry, ParseCache, digest
 from .problems import Problem, Severity, Where, did_you_mean
 from .schema import schema_problems
-from .yamlsource import Document, read_yaml
+from .yamlsource import Document, parse_yaml, read_yaml
 
 # The files of a course other than lessons, and the schema each follows.
 SINGLE_FILES = {
@@ -39,8 +40,11 @@ class Loaded:
     docs: dict[str, Document]
 
 
-def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
-    """Read content/ into a Course; course is None when any file has errors."""
+def load_course(content: Path, shown_root: Path | None = None, cache: Path | None = None) -> Loaded:
+    """Read content/ into a Course; course is None when any file has errors.
+
+    With a cache folder, files whose bytes are unchanged since the last run are not parsed
+    or schema-checked again (see parsecache.py)."""
     shown_root = shown_root or content.parent
 
     def shown(path: Path) -> str:
@@ -62,20 +66,35 @@ def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
 
     docs: dict[str, Document] = {}
     kinds: dict[str, str] = {}
+    parsed = ParseCache.open(cache)
     for path, kind in _discover(content, problems, shown):
-        doc, found = read_yaml(path, shown(path))
-        problems += found
-        if doc is None:
-            continue
-        schema_found = schema_problems(doc, kind)
-        problems += schema_found
-        if not schema_found:
-            docs[doc.file] = doc
-            kinds[doc.file] = kind
+        entry = _read(path, kind, shown(path), parsed)
+        problems += entry.problems + entry.schema_problems
+        if entry.doc is not None and not entry.schema_problems:
+            docs[entry.doc.file] = entry.doc
+            kinds[entry.doc.file] = kind
+    parsed.save()
     if any(p.is_error for p in problems):
         return Loaded(None, problems, docs)
     course = _build(docs, kinds, problems)
     return Loaded(course, problems, docs)
+
+
+def _read(path: Path, kind: str, name: str, parsed: ParseCache) -> Entry:
+    """The file parsed and checked against its schema, from the cache when its bytes and
+    kind are those of the cached entry."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        doc, found = read_yaml(path, name)  # says why it cannot be read
+        return Entry("", doc, found, [])
+    key = digest(raw, kind)
+    entry = parsed.get(name, key)
+    if entry is None:
+        doc, found = parse_yaml(raw, name)
+        entry = Entry(key, doc, found, schema_problems(doc, kind) if doc is not None else [])
+        parsed.put(name, entry)
+    return entry
 
 
 def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path, str]]:

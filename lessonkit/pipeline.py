@@ -28,10 +28,20 @@ class Generated:
         return self.course is not None and not any(p.is_error for p in self.problems)
 
 
-def generate(root: Path, content: Path | None = None) -> Generated:
-    """Load, validate and render the course; pages are empty when there are errors."""
+# Where a project keeps what lessonkit makes for itself (git-ignored): the build stage and
+# the parse cache.
+WORK_DIR = ".lessonkit"
+
+
+def cache_dir(root: Path) -> Path:
+    return root / WORK_DIR / "cache"
+
+
+def generate(root: Path, content: Path | None = None, cache: Path | None = None) -> Generated:
+    """Load, validate and render the course; pages are empty when there are errors.
+    cache: a folder for the parse cache (see parsecache.py); None parses every file."""
     content = content or root / "content"
-    loaded = load_course(content, shown_root=root)
+    loaded = load_course(content, shown_root=root, cache=cache)
     problems = list(loaded.problems)
     if loaded.course is None:
         return Generated(None, {}, sorted_problems(problems))
@@ -43,10 +53,10 @@ def generate(root: Path, content: Path | None = None) -> Generated:
 
 
 def generate_into(
-    root: Path, docs: Path, content: Path | None = None
+    root: Path, docs: Path, content: Path | None = None, cache: Path | None = None
 ) -> tuple[Generated, WriteReport | None]:
     """Generate and write into docs/; writes nothing when there is any error."""
-    result = generate(root, content)
+    result = generate(root, content, cache)
     if result.ok:
         clash = conflicts(docs, result.pages)
         if clash:

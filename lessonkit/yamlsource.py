@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem, Where
 
 JsonPath = tuple[str | int, ...]
+LineCol = tuple[int, int]
 
 # A content file is prose in YAML: anything this large is a mistake, not a lesson.
 MAX_BYTES = 2_000_000
@@ -26,12 +27,15 @@ MAX_BYTES = 2_000_000
 
 @dataclass
 class Document:
-    """One file's data plus the position of every node in it."""
+    """One file's data plus the position (line, column, from 1) of every node in it.
+
+    Positions are plain tuples, made into a Where only when a message needs one: a large
+    course has hundreds of thousands of nodes and few problems."""
 
     file: str
     data: Any
-    values: dict[JsonPath, Where] = field(default_factory=dict)
-    keys: dict[JsonPath, Where] = field(default_factory=dict)
+    values: dict[JsonPath, LineCol] = field(default_factory=dict)
+    keys: dict[JsonPath, LineCol] = field(default_factory=dict)
     # literal (|) and one-line scalars: path -> (line of the first text line, its column - 1)
     blocks: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
@@ -41,7 +45,7 @@ class Document:
         path = tuple(path)
         while path not in self.values and path:
             path = path[:-1]
-        return self.values.get(path, Where(self.file, 1, 1))
+        return Where(self.file, *self.values.get(path, (1, 1)))
 
     def locate(self, path: JsonPath, offset: int) -> Where:
         """Where character `offset` of the text value at path stands in the file."""
@@ -63,7 +67,8 @@ class Document:
 
     def key_at(self, path: JsonPath) -> Where:
         """Where the key naming path stands (falls back to its value)."""
-        return self.keys.get(tuple(path)) or self.at(path)
+        found = self.keys.get(tuple(path))
+        return Where(self.file, *found) if found else self.at(path)
 
 
 class _AliasFound(Exception):
@@ -90,11 +95,16 @@ def _where(file: str, mark: yaml.Mark) -> Where:
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Parse path; on failure return no document and the problems that explain why."""
-    start = Where(shown_as, 1, 1)
     try:
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(Where(shown_as), f"cannot read the file: {err.strerror}")]
+    return parse_yaml(raw, shown_as)
+
+
+def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a file's bytes; shown_as names the file in messages."""
+    start = Where(shown_as, 1, 1)
     if len(raw) > MAX_BYTES:
         return None, [
             Problem(
@@ -240,7 +250,8 @@ def _to_data(
     if id(node) in seen:  # an alias: libyaml hands back the anchored node again
         raise _AliasFound(node.start_mark)
     seen.add(id(node))
-    doc.values[path] = _where(doc.file, node.start_mark)
+    mark = node.start_mark
+    doc.values[path] = (mark.line + 1, mark.column + 1)
     if isinstance(node, ScalarNode):
         if node.style == "|":
             doc.blocks[path] = _block_start(doc.lines, node.start_mark.line + 1)
@@ -260,19 +271,26 @@ def _to_data(
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
-            where = _where(doc.file, key_node.start_mark)
+            key_mark = key_node.start_mark
+            position = (key_mark.line + 1, key_mark.column + 1)
             if not isinstance(key, str):
                 problems.append(
-                    Problem(where, f"a key must be text, found {key!r}", "put the key in quotes")
+                    Problem(
+                        Where(doc.file, *position),
+                        f"a key must be text, found {key!r}",
+                        "put the key in quotes",
+                    )
                 )
                 key = str(key)
             if key in out:
                 problems.append(
                     Problem(
-                        where, f"the key '{key}' appears twice in this mapping", "keep one of them"
+                        Where(doc.file, *position),
+                        f"the key '{key}' appears twice in this mapping",
+                        "keep one of them",
                     )
                 )
-            doc.keys[(*path, key)] = where
+            doc.keys[(*path, key)] = position
             out[key] = _to_data(value_node, (*path, key), doc, problems, seen)
         return out
     return None

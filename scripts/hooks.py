@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 
 import lessonkit
 from lessonkit.engine import course_settings, theme_language
-from lessonkit.pipeline import generate_into
+from lessonkit.pipeline import cache_dir, generate_into
 from lessonkit.themefix import fix_page
 
 TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
@@ -15,7 +15,7 @@ TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    result, _ = generate_into(root, Path(config.docs_dir))
+    result, _ = generate_into(root, Path(config.docs_dir), cache=cache_dir(root))
     if not result.ok:
         raise PluginError("\n".join(map(str, result.problems)))
     for key, value in course_settings(result.course).items():

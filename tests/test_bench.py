@@ -42,7 +42,7 @@ def test_synthetic_course_validates_with_no_problems(tmp_path: Path, lessons: in
 def test_synthetic_course_has_the_shape_of_a_real_one(tmp_path: Path) -> None:
     course = _course(tmp_path, 6)
     for lesson in course.lessons:
-        assert 5 <= len(lesson.sections) <= 7
+        assert 4 <= len(lesson.sections) <= 6
         assert lesson.reflections and lesson.objectives and lesson.takeaways
         assert lesson.quiz is not None and len(lesson.quiz.questions) == 6
         assert {q.type for q in lesson.quiz.questions} == {"single", "multiple", "true-false"}
@@ -51,6 +51,25 @@ def test_synthetic_course_has_the_shape_of_a_real_one(tmp_path: Path) -> None:
     assert course.glossary and course.review and course.source
     assert course.self_check is not None
     assert len(course.self_check.subscales) >= 2 and len(course.self_check.bands) == 3
+
+
+def _shape(course: m.Course) -> dict[str, float]:
+    lessons = course.lessons
+    return {
+        "sections": sum(len(x.sections) for x in lessons) / len(lessons),
+        "words": sum(len(s.body.split()) for x in lessons for s in x.sections) / len(lessons),
+        "questions": sum(len(x.quiz.questions) for x in lessons if x.quiz) / len(lessons),
+    }
+
+
+def test_synthetic_lessons_weigh_about_what_the_real_ones_do(tmp_path: Path) -> None:
+    """The benchmarks stand for this course only while a synthetic lesson is as long as a
+    real one: no lighter (flattering numbers), and not much heavier."""
+    real = generate(ROOT).course
+    assert real is not None
+    synthetic, actual = _shape(_course(tmp_path, 40)), _shape(real)
+    for key, value in synthetic.items():
+        assert 0.9 * actual[key] <= value <= 1.3 * actual[key], (key, value, actual[key])
 
 
 def test_synthetic_courses_are_reproducible() -> None:
@@ -130,6 +149,7 @@ def test_bench_runs_and_rebuild_rewrites_only_the_changed_pages(tmp_path: Path) 
     assert {"median_s", "runs_s", "stages_s", "peak_mb"} <= set(size["generate"])
     assert {"median_s", "cpu_median_s", "peak_rss_mb", "html_pages"} <= set(size["engine"])
     assert size["generate_share"] > 0 and size["per_lesson_ms"] > 0
+    assert size["cached_generate_share"] > 0 and size["generate"]["cached_runs_s"]
 
     rebuild = size["rebuild"]
     assert rebuild["none"]["written"] == []

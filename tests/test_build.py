@@ -27,7 +27,7 @@ def test_build_generates_pages_and_site(project: Path, capsys) -> None:
     assert (project / "docs" / "lessons" / "01-water" / "quiz.md").is_file()
     assert (project / "site" / "lessons" / "01-water" / "quiz" / "index.html").is_file()
     assert (project / "docs" / "assets" / "lessonkit.js").is_file(), "hand-written files stay"
-    assert not list((project / ".lessonkit").iterdir()), "the stage folder is cleaned up"
+    assert not list((project / ".lessonkit").glob("build-*")), "the stage folder is cleaned up"
 
 
 def test_second_build_rewrites_nothing(project: Path, capsys) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -58,3 +59,14 @@ def test_home_page_explains_the_course(real_site: Path) -> None:
     assert html.count(" min</span>") >= 5, "each lesson shows its reading time"
     assert "Nothing you type leaves your device" in html
     assert 'id="how-it-works"' in html
+
+
+def test_search_indexes_the_lessons_and_leaves_out_quizzes(mini_project: Path) -> None:
+    """Quiz pages state wrong answers on purpose and give the right ones away: a search
+    lands on the lessons instead. The workbook repeats every lesson, so it is left out too."""
+    index = json.loads((mini_project / "site" / "search" / "search_index.json").read_text())
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {"lessons/01-water/", "lessons/02-steeping/", "glossary/"} <= pages
+    assert not [p for p in pages if p.endswith("quiz/") or p.startswith(("review/", "workbook/"))]
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert "The water was too hot." not in texts, "no quiz option shows up in a search"

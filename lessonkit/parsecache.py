@@ -1,0 +1,124 @@
+"""Remember each content file's parse and schema check, keyed by the file's bytes.
+
+Reading YAML with positions and checking it against its schema is most of the generate
+step; an author who edits one lesson should not pay for all the others again. Entries are
+keyed by a hash of the file's bytes and its kind, and the whole cache by a fingerprint of
+the code and schemas that produce an entry, so any change to either is a miss, never a
+stale answer.
+
+The cache is one pickle under the project's git-ignored `.lessonkit/` folder, written only
+by lessonkit (pickle runs code when loaded: never point this at a file from elsewhere).
+A cache that cannot be read or written is ignored; it only ever costs a cold parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from .problems import Problem
+from .yamlsource import Document
+
+FILE_NAME = "parsed.pickle"
+_PACKAGE = Path(__file__).parent
+# What decides an entry: the parser, the schema checks, the schemas, the problem type.
+_SOURCES = ("yamlsource.py", "schema.py", "problems.py", "parsecache.py")
+
+
+@dataclass
+class Entry:
+    """One file: its document (None when it does not parse), the problems met reading it,
+    and those its schema check found."""
+
+    digest: str
+    doc: Document | None
+    problems: list[Problem]
+    schema_problems: list[Problem]
+
+
+@cache
+def fingerprint() -> str:
+    h = hashlib.sha256()
+    h.update(sys.version.encode())
+    for package in ("pyyaml", "jsonschema"):
+        try:
+            h.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(package.encode())
+    for path in [*(_PACKAGE / s for s in _SOURCES), *sorted((_PACKAGE / "schema").glob("*"))]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def digest(raw: bytes, kind: str) -> str:
+    return hashlib.blake2b(raw, digest_size=16, person=kind.encode()[:16]).hexdigest()
+
+
+@dataclass
+class ParseCache:
+    """Entries by shown file name; `save` writes them back when any changed."""
+
+    path: Path | None
+    entries: dict[str, Entry] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+    _seen: set[str] = field(default_factory=set)
+    _dirty: bool = False
+
+    @classmethod
+    def open(cls, folder: Path | None) -> ParseCache:
+        if folder is None:
+            return cls(None)
+        path = folder / FILE_NAME
+        try:
+            with path.open("rb") as f:
+                stored = pickle.load(f)
+            if stored.get("fingerprint") == fingerprint():
+                return cls(path, dict(stored["entries"]))
+        except Exception:  # missing, truncated or from another version: start afresh
+            pass
+        return cls(path)
+
+    def get(self, name: str, key: str) -> Entry | None:
+        self._seen.add(name)
+        entry = self.entries.get(name)
+        if entry is not None and entry.digest == key:
+            self.hits += 1
+            return entry
+        self.misses += 1
+        return None
+
+    def put(self, name: str, entry: Entry) -> None:
+        self._seen.add(name)
+        self.entries[name] = entry
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the entries of the files seen in this run (others have gone) atomically."""
+        if self.path is None:
+            return
+        gone = set(self.entries) - self._seen
+        if not self._dirty and not gone:
+            return
+        for name in gone:
+            del self.entries[name]
+        stored = {"fingerprint": fingerprint(), "entries": self.entries}
+        self._dirty = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.path.parent)
+        except OSError:
+            return  # a read-only checkout builds, just without the cache
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(stored, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
