@@ -67,8 +67,6 @@ class ParseCache:
 
     path: Path | None
     entries: dict[str, Entry] = field(default_factory=dict)
-    hits: int = 0
-    misses: int = 0
     _seen: set[str] = field(default_factory=set)
     _dirty: bool = False
 
@@ -89,11 +87,7 @@ class ParseCache:
     def get(self, name: str, key: str) -> Entry | None:
         self._seen.add(name)
         entry = self.entries.get(name)
-        if entry is not None and entry.digest == key:
-            self.hits += 1
-            return entry
-        self.misses += 1
-        return None
+        return entry if entry is not None and entry.digest == key else None
 
     def put(self, name: str, entry: Entry) -> None:
         self._seen.add(name)
