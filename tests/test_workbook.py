@@ -64,6 +64,23 @@ def test_the_workbook_holds_the_whole_course(generated) -> None:
         )
 
 
+def test_each_lesson_is_a_section_of_its_own(generated) -> None:
+    """Python-Markdown parses each <section markdown="block"> as a short document; without
+    them a 1000-lesson workbook is one block list and converts in quadratic time."""
+    course, pages = generated
+    text = pages[PATHS.workbook]
+    parts = re.findall(
+        r'<section class="lk-wb-lesson" markdown="block">\n## (\d+)\. (.*?)</section>',
+        text,
+        re.S,
+    )
+    assert [int(n) for n, _ in parts] == [x.number for x in course.lessons]
+    assert all("\n## " not in body for _, body in parts), "one lesson per section"
+    opening = '<section class="lk-wb-answers" markdown="block">\n### Lesson '
+    answers = re.findall(re.escape(opening) + r"(\d+):", text)
+    assert [int(n) for n in answers] == [x.number for x in course.lessons if x.quiz]
+
+
 def test_answers_are_only_in_the_key_at_the_end(generated) -> None:
     course, pages = generated
     questions, key = _split(pages[PATHS.workbook])
