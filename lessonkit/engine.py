@@ -137,8 +137,9 @@ def run(
     """Build with the engine; returns (ok, what it printed)."""
     config_path = workdir / "engine.yml"
     if engine == "mkdocs":
+        # `mkdocs build` with pages shared out over the cores (lessonkit/mkdocs_jobs.py);
         # not -q: it hides warnings, and --strict then has nothing to count
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path)]
+        cmd = [sys.executable, "-m", "lessonkit.mkdocs_jobs", "-f", str(config_path)]
     elif engine == "zensical":
         exe = zensical_program()
         if exe is None:

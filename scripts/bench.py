@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from lessonkit import model as m  # noqa: E402
 from lessonkit.engine import derived_config  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
+from lessonkit.mkdocs_jobs import default_jobs  # noqa: E402
 from lessonkit.pipeline import cache_dir, generate, generate_into  # noqa: E402
 from lessonkit.render import PATHS, render_course  # noqa: E402
 from lessonkit.synthetic import edit_lesson, write_course  # noqa: E402
@@ -185,6 +186,7 @@ class EngineRun:
     wall_s: float
     cpu_s: float
     peak_rss_mb: float
+    worker_peak_rss_mb: float = 0.0
 
 
 def engine_config(
@@ -200,44 +202,40 @@ def engine_config(
     return config
 
 
-# Runs mkdocs and, at exit, writes its own peak memory (VmHWM, in kB) to argv[1]. The
-# ru_maxrss that wait4 reports for a child counts the parent's memory too (the child starts
-# as a copy of this process before it execs), which here is the whole generated course.
-_MKDOCS = """
+# Runs the engine as `lessonkit build` does (lessonkit/mkdocs_jobs.py: `mkdocs build` with the
+# pages shared out over the cores) and, at exit, writes its own peak memory (VmHWM, in kB) and
+# that of its largest worker to argv[1]. The ru_maxrss that wait4 reports for a child counts
+# the parent's memory too (the child starts as a copy of this process before it execs), which
+# here is the whole generated course.
+_ENGINE = """
 import atexit, resource, runpy, sys
 target = sys.argv[1]
 def peak():
     try:
-        status = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+        own = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
     except (OSError, IndexError):
-        status = str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    open(target, "w").write(status)
+        own = str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    open(target, "w").write(f"{own} {workers}")
 atexit.register(peak)
-sys.argv = ["mkdocs", *sys.argv[2:]]
-runpy.run_module("mkdocs", run_name="__main__")
+sys.argv = ["lessonkit.mkdocs_jobs", *sys.argv[2:]]
+runpy.run_module("lessonkit.mkdocs_jobs", run_name="__main__", alter_sys=True)
 """
 
 
-def run_engine(config: dict[str, Any], workdir: Path) -> EngineRun:
-    """mkdocs build --strict in a child process: wall time, its CPU time (wait4) and its
-    peak memory."""
+def run_engine(config: dict[str, Any], workdir: Path, jobs: int | None = None) -> EngineRun:
+    """The engine in a child process, as `lessonkit build` runs it: wall time, its CPU time
+    and its workers' (wait4), and its peak memory plus that of its largest worker."""
     config_file = workdir / "engine.yml"
     config_file.write_text(
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )
     peak_file = workdir / "engine-peak.txt"
     # not -q: it hides the warnings, and --strict would then have nothing to fail on
-    cmd = [
-        sys.executable,
-        "-c",
-        _MKDOCS,
-        str(peak_file),
-        "build",
-        "--strict",
-        "-f",
-        str(config_file),
-    ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-c", _ENGINE, str(peak_file), "-f", str(config_file), "--strict"]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=workdir, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -245,25 +243,35 @@ def run_engine(config: dict[str, Any], workdir: Path) -> EngineRun:
         wall = time.perf_counter() - start
         if os.waitstatus_to_exitcode(status) != 0:
             out.seek(0)
-            raise SystemExit(f"mkdocs failed:\n{out.read().decode(errors='replace')}")
-    peak_kb = int(peak_file.read_text(encoding="utf-8"))
-    return EngineRun(wall, usage.ru_utime + usage.ru_stime, round(peak_kb / 1024, 1))
+            raise SystemExit(f"the engine failed:\n{out.read().decode(errors='replace')}")
+    own_kb, worker_kb = (int(x) for x in peak_file.read_text(encoding="utf-8").split())
+    return EngineRun(
+        wall, usage.ru_utime + usage.ru_stime, round(own_kb / 1024, 1), round(worker_kb / 1024, 1)
+    )
 
 
 def engine(root: Path, course: m.Course, runs: int) -> dict[str, Any]:
+    """`runs` builds as `lessonkit build` runs them (every core), then one on a single core
+    (plain `mkdocs build`) to show what sharing the pages out gains."""
     docs = root / "docs"
-    results = []
-    for _ in range(runs):
+
+    def once(jobs: int | None = None) -> EngineRun:
         site = root / "site"
         if site.exists():
             shutil.rmtree(site)
-        results.append(run_engine(engine_config(root, course, docs, site), root))
+        return run_engine(engine_config(root, course, docs, site), root, jobs)
+
+    results = [once() for _ in range(runs)]
+    single = once(jobs=1)
     lesson_html = root / "site" / Path(PATHS.lesson(course.lessons[0])).parent / "index.html"
     return {
         "runs": [asdict(r) for r in results],
+        "jobs": default_jobs(),
         "median_s": statistics.median(r.wall_s for r in results),
         "cpu_median_s": statistics.median(r.cpu_s for r in results),
         "peak_rss_mb": max(r.peak_rss_mb for r in results),
+        "worker_peak_rss_mb": max(r.worker_peak_rss_mb for r in results),
+        "one_core": asdict(single),
         "html_pages": sum(1 for _ in (root / "site").rglob("*.html")),
         "lesson_html_bytes": lesson_html.stat().st_size,
         "load_average": os.getloadavg()[0],
@@ -448,6 +456,7 @@ TIME_COLUMNS: list[Column] = [
     ("generate s", lambda s: f"{s['generate']['median_s']:.3f}"),
     ("cached s", lambda s: f"{s['generate']['cached_median_s']:.3f}"),
     ("engine s", lambda s: f"{s['engine']['median_s']:.2f}"),
+    ("1 core s", lambda s: f"{s['engine']['one_core']['wall_s']:.2f}"),
     ("gen/engine", lambda s: f"{100 * s['generate_share']:.1f}%"),
     ("cached/engine", lambda s: f"{100 * s['cached_generate_share']:.1f}%"),
     ("generate cpu s", lambda s: f"{s['generate']['cpu_median_s']:.2f}"),
@@ -463,6 +472,7 @@ SCALE_COLUMNS: list[Column] = [
     ("lesson page KB", lambda s: f"{s['engine']['lesson_html_bytes'] / 1024:.0f}"),
     ("gen peak MB", lambda s: f"{s['generate']['peak_mb']:.0f}"),
     ("engine peak MB", lambda s: f"{s['engine']['peak_rss_mb']:.0f}"),
+    ("worker peak MB", lambda s: f"{s['engine']['worker_peak_rss_mb']:.0f}"),
 ]
 STAGE_COLUMNS: list[Column] = [
     ("lessons", lambda s: str(s["lessons"])),
@@ -511,7 +521,9 @@ def report(data: dict[str, Any]) -> str:
         f"average {mc['load_average']:.1f} at the start, {mc['load_average_end']:.1f} at the end",
         "",
         f"Generation (generate_into a fresh docs/; 'cached' with the parse cache of "
-        f"earlier builds) against mkdocs build; medians of {data['runs']} run(s)",
+        f"earlier builds) against the engine as `lessonkit build` runs it ("
+        f"{sizes[0]['engine']['jobs'] if sizes else '?'} jobs; '1 core': plain mkdocs build, "
+        f"one run); medians of {data['runs']} run(s)",
         table(TIME_COLUMNS, sizes),
         "",
         "Scale: the whole build (generate + engine), time per lesson, memory",
