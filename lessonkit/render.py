@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -51,8 +51,15 @@ PATHS = Paths()
 def relative(target: str, page: str) -> str:
     """A link from page to target (both relative to docs/), anchors kept."""
     path, _, anchor = target.partition("#")
-    link = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else ""
+    link = _relpath(path, posixpath.dirname(page) or ".") if path else ""
     return f"{link}#{anchor}" if anchor else link
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    # pages link to the same few targets (glossary, lessons) over and over: at 1000 lessons
+    # there are 27,000 links but few distinct (folder, target) pairs
+    return posixpath.relpath(path, start)
 
 
 def _attr(value: Any) -> str:
