@@ -58,6 +58,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    """The stage's docs/ as hard links: nothing writes a stage file in place (write_pages
+    replaces files whole, the engines only read), so docs/ cannot change through them, and
+    a 1000-lesson docs/ is staged in a fraction of the time a copy of its 48 MB takes."""
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(src, dst)
+
+
 @contextlib.contextmanager
 def staged_site(
     root: Path,
@@ -76,7 +86,7 @@ def staged_site(
         stage = Path(tmp)
         stage_docs = stage / "docs"
         if docs.is_dir():
-            shutil.copytree(docs, stage_docs)
+            shutil.copytree(docs, stage_docs, copy_function=_link_or_copy)
         else:
             stage_docs.mkdir()
         write_pages(stage_docs, result.pages)

@@ -53,10 +53,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
         if target.is_file() and target.read_bytes() == data:
             report.unchanged.append(path)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)  # a reader (mkdocs serve) never sees half a file
+        _replace(target, data)
         report.written.append(path)
     for path in sorted(previous - set(pages)):
         target = docs / path
@@ -66,8 +63,18 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
         _prune_empty_dirs(docs, target.parent)
     manifest = json.dumps({"files": sorted(pages)}, indent=1) + "\n"
     if not (docs / MANIFEST).is_file() or (docs / MANIFEST).read_text("utf-8") != manifest:
-        (docs / MANIFEST).write_text(manifest, encoding="utf-8")
+        _replace(docs / MANIFEST, manifest.encode("utf-8"))
     return report
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write a new file and rename it over the old one, never into the old one: a reader
+    (mkdocs serve) never sees half a file, and a stage folder whose files are hard links to
+    docs/ (cli.staged_site) never changes docs/."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
 
 
 def _prune_empty_dirs(root: Path, folder: Path) -> None:

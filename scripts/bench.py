@@ -113,6 +113,8 @@ def fresh_docs(root: Path, name: str = "docs") -> Path:
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(root / "docs-template", docs)
+    # let the disk write back the removed and copied files now, not during the timed step
+    os.sync()
     return docs
 
 

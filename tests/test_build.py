@@ -67,6 +67,21 @@ def test_engine_failure_leaves_docs_and_site_untouched(project: Path, capsys) ->
     assert snapshot(project / "site") == site
 
 
+def test_engine_failure_with_fewer_pages_leaves_the_manifest_untouched(
+    project: Path, capsys
+) -> None:
+    """The stage holds hard links to docs/: a page removed, and the manifest rewritten, in
+    the stage must not reach docs/ through them."""
+    assert build(project) == 0
+    docs = snapshot(project / "docs")
+    (project / "content" / "review.yml").unlink()
+    (project / "docs" / "notes.md").write_text("# Notes\n\n[gone](missing.md)\n")
+    docs["notes.md"] = snapshot(project / "docs")["notes.md"]
+    assert build(project) == 1
+    assert "docs/ and site/ are unchanged" in capsys.readouterr().err
+    assert snapshot(project / "docs") == docs
+
+
 def test_check_command_prints_a_summary(project: Path, capsys) -> None:
     assert main(["check", "--root", str(project)]) == 0
     assert capsys.readouterr().out.startswith(
