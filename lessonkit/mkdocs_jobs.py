@@ -199,8 +199,9 @@ def build(config: MkDocsConfig, jobs: int, min_pages: int = MIN_SHARED_PAGES) ->
         for template in config.extra_templates:
             mkbuild._build_extra_template(template, files, config, nav)
 
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        _BUILD = Build(config, files, pages, count, nav, env, list(doc_files))
+        # only search is allowed, which adds no pages: the pages read above are the ones built
+        doc_files = list(included)
+        _BUILD = Build(config, files, pages, count, nav, env, doc_files)
         made: dict[int, list[dict[str, Any]]] = {}
         order = _largest_first(pages, lambda p: len(p.content or ""))
         for index, entries, counts in _in_workers(jobs, _render, order):

@@ -81,7 +81,7 @@ def test_a_warning_in_any_process_fails_a_strict_build(
     assert aborted == [line for line in shared.stdout.splitlines() if line.startswith("Aborted")]
 
 
-def test_other_plugins_or_one_core_get_mkdocs_own_build(tmp_path: Path) -> None:
+def test_only_material_search_is_shared_out(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
