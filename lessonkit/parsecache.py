@@ -47,7 +47,7 @@ class Entry:
 def fingerprint() -> str:
     h = hashlib.sha256()
     h.update(sys.version.encode())
-    for package in ("pyyaml", "jsonschema"):
+    for package in ("pyyaml", "jsonschema", "jsonschema-rs"):
         try:
             h.update(f"{package} {metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:

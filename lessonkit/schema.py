@@ -7,11 +7,14 @@ for autocompletion, this module uses them for the first line of checks.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import jsonschema_rs
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -87,15 +90,51 @@ def inline_refs(schema: Any, base: str) -> Any:
 
 
 @cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # JSON Schema patterns are ECMA-262 regexes, whose "$" is the end of the text; Python's
+    # also matches before a final newline, which would let "an-id\n" through.
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(
+    checker: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if checker.is_type(instance, "string") and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+@cache
 def validator(kind: str) -> Draft202012Validator:
     name = f"{kind}.schema.json"
     schema = inline_refs(_load(name), name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=_registry())
+    return _Validator(schema, registry=_registry())
+
+
+@cache
+def quick_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
+    """The same inlined schema, compiled by jsonschema-rs: it answers "is this file valid?"
+    about fifty times faster than jsonschema, which is then asked only about the files that
+    are not, for errors with the detail our messages need."""
+    return jsonschema_rs.Draft202012Validator(validator(kind).schema)
+
+
+def _surely_valid(data: Any, kind: str) -> bool:
+    try:
+        return quick_validator(kind).is_valid(data)
+    except (ValueError, TypeError):  # data it cannot read (YAML's sets, bytes): ask jsonschema
+        return False
 
 
 def schema_problems(doc: Document, kind: str) -> list[Problem]:
     """Every schema error of doc, most specific first, one message per place."""
+    if _surely_valid(doc.data, kind):
+        return []
     out: dict[tuple, Problem] = {}
     for error in validator(kind).iter_errors(doc.data):
         for leaf in _leaves(error):

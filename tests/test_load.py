@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from lessonkit.load import count_words, load_course
 from lessonkit.pipeline import generate, summary
 from tests.support.project import mini_content
@@ -70,3 +72,31 @@ def test_unlisted_lesson_is_a_warning_and_is_not_built(tmp_path: Path) -> None:
         "'lessons' (hint: add its id to the list, or delete the file)"
     ]
     assert not any("extra" in path for path in result.pages)
+
+
+def test_generate_pauses_the_cycle_collector_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from lessonkit import pipeline
+
+    seen = []
+
+    def render(course):
+        seen.append(gc.isenabled())
+        return {}
+
+    monkeypatch.setattr(pipeline, "render_course", render)
+    assert pipeline.generate(tmp_path, mini_content()).ok
+    assert seen == [False] and gc.isenabled()
+    monkeypatch.undo()
+    gc.disable()
+    try:
+        generate(tmp_path, mini_content())
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), pipeline.collector_paused():
+        raise RuntimeError("a failed step")
+    assert gc.isenabled()
