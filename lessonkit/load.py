@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from .markup import TERM_LINK
 from .parsecache import Entry, ParseCache, digest
 from .problems import Problem, Severity, Where, did_you_mean
 from .schema import schema_problems
+from .textmarks import TextMarks, text_marks
 from .yamlsource import Document, parse_yaml, read_yaml
 
 # The files of a course other than lessons, and the schema each follows.
@@ -38,6 +39,7 @@ class Loaded:
     course: m.Course | None
     problems: list[Problem]
     docs: dict[str, Document]
+    marks: dict[str, TextMarks] = field(default_factory=dict)
 
 
 def load_course(content: Path, shown_root: Path | None = None, cache: Path | None = None) -> Loaded:
@@ -66,6 +68,7 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
 
     docs: dict[str, Document] = {}
     kinds: dict[str, str] = {}
+    marks: dict[str, TextMarks] = {}
     parsed = ParseCache.open(cache)
     for path, kind in _discover(content, problems, shown):
         entry = _read(path, kind, shown(path), parsed)
@@ -73,11 +76,12 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
         if entry.doc is not None and not entry.schema_problems:
             docs[entry.doc.file] = entry.doc
             kinds[entry.doc.file] = kind
+            marks[entry.doc.file] = entry.marks or TextMarks()
     parsed.save()
     if any(p.is_error for p in problems):
-        return Loaded(None, problems, docs)
+        return Loaded(None, problems, docs, marks)
     course = _build(docs, kinds, problems)
-    return Loaded(course, problems, docs)
+    return Loaded(course, problems, docs, marks)
 
 
 def _read(path: Path, kind: str, name: str, parsed: ParseCache) -> Entry:
@@ -92,7 +96,11 @@ def _read(path: Path, kind: str, name: str, parsed: ParseCache) -> Entry:
     entry = parsed.get(name, key)
     if entry is None:
         doc, found = parse_yaml(raw, name)
-        entry = Entry(key, doc, found, schema_problems(doc, kind) if doc is not None else [])
+        entry = Entry(key, None, found, schema_problems(doc, kind) if doc is not None else [])
+        if doc is not None:
+            entry.doc = doc.settled()
+            if not entry.schema_problems:
+                entry.marks = text_marks(doc)
         parsed.put(name, entry)
     return entry
 

@@ -24,23 +24,33 @@ from importlib import metadata
 from pathlib import Path
 
 from .problems import Problem
+from .textmarks import TextMarks
 from .yamlsource import Document
 
 FILE_NAME = "parsed.pickle"
 _PACKAGE = Path(__file__).parent
-# What decides an entry: the parser, the schema checks, the schemas, the problem type.
-_SOURCES = ("yamlsource.py", "schema.py", "problems.py", "parsecache.py")
+# What decides an entry: the parser, the schema checks, the schemas, the problem type and the
+# text marks.
+_SOURCES = (
+    "yamlsource.py",
+    "schema.py",
+    "problems.py",
+    "markup.py",
+    "textmarks.py",
+    "parsecache.py",
+)
 
 
 @dataclass
 class Entry:
     """One file: its document (None when it does not parse), the problems met reading it,
-    and those its schema check found."""
+    those its schema check found, and (for a file that passed both) its text marks."""
 
     digest: str
     doc: Document | None
     problems: list[Problem]
     schema_problems: list[Problem]
+    marks: TextMarks | None = None
 
 
 @cache

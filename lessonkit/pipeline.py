@@ -69,7 +69,7 @@ def _generate(root: Path, content: Path, cache: Path | None) -> Generated:
     problems = list(loaded.problems)
     if loaded.course is None:
         return Generated(None, {}, sorted_problems(problems))
-    problems += validate(loaded.course, loaded.docs)
+    problems += validate(loaded.course, loaded.marks)
     result = Generated(loaded.course, {}, sorted_problems(problems))
     if result.ok:
         result.pages = render_course(loaded.course)

@@ -1,7 +1,7 @@
 """Whole-course checks -> a list of Problems. Nothing here raises or stops at the first.
 
-Each check is a small function over the model (and, for text, over the documents, so a
-problem inside a Markdown block points at its own line).
+Each check is a small function over the model (and, for text, over each file's text marks,
+so a problem inside a Markdown block points at its own line).
 """
 
 from __future__ import annotations
@@ -11,18 +11,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from . import model as m
-from .markup import TERM_LINK, raw_html_spans
 from .problems import Problem, Severity, Where, did_you_mean
-from .yamlsource import Document
+from .textmarks import TextMarks
 
 Check = Callable[[m.Course], Iterable[Problem]]
 
 
-def validate(course: m.Course, docs: dict[str, Document]) -> list[Problem]:
+def validate(course: m.Course, marks: dict[str, TextMarks]) -> list[Problem]:
+    """marks: each file's text marks (Loaded.marks), for the checks of text."""
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(course))
-    problems.extend(text_problems(course, docs))
+    problems.extend(text_problems(course, marks))
     return problems
 
 
@@ -263,40 +263,20 @@ CHECKS: list[Check] = [
 ]
 
 
-def _strings(data: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
-
-
-_NOT_TEXT = {"id", "lessons", "subscale", "section", "sources", "language", "url"}
-
-
-def text_problems(course: m.Course, docs: dict[str, Document]) -> Iterator[Problem]:
+def text_problems(course: m.Course, marks: dict[str, TextMarks]) -> Iterator[Problem]:
     """Glossary links must name known terms; raw HTML only where the course allows it."""
     terms = {t.id for t in course.glossary}
-    for doc in docs.values():
-        for path, text in _strings(doc.data):
-            if (path and path[-1] in _NOT_TEXT) or (len(path) > 1 and path[-2] in _NOT_TEXT):
-                continue
-            for match in TERM_LINK.finditer(text):
-                term = match.group(1).strip()
-                if term not in terms:
-                    hint = did_you_mean(term, terms) or (
-                        "add it to glossary.yml" if terms else "create glossary.yml"
-                    )
-                    yield Problem(
-                        doc.locate(path, match.start()), f"unknown glossary term '{term}'", hint
-                    )
-            if not course.allow_html:
-                for start, tag in raw_html_spans(text):
-                    yield Problem(
-                        doc.locate(path, start),
-                        f"raw HTML '{tag}' in text",
-                        "write it in Markdown, or set 'allow_html: true' in course.yml",
-                    )
+    for found in marks.values():
+        for term, where in found.terms:
+            if term not in terms:
+                hint = did_you_mean(term, terms) or (
+                    "add it to glossary.yml" if terms else "create glossary.yml"
+                )
+                yield Problem(where, f"unknown glossary term '{term}'", hint)
+        if not course.allow_html:
+            for tag, where in found.html:
+                yield Problem(
+                    where,
+                    f"raw HTML '{tag}' in text",
+                    "write it in Markdown, or set 'allow_html: true' in course.yml",
+                )

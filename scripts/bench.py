@@ -174,7 +174,7 @@ def generation_stages(root: Path, docs: Path) -> dict[str, float]:
     t_load, loaded = timed(lambda: load_course(root / "content", shown_root=root))
     assert loaded.course is not None
     course = loaded.course
-    t_validate, _ = timed(lambda: validate(course, loaded.docs))
+    t_validate, _ = timed(lambda: validate(course, loaded.marks))
     t_render, pages = timed(lambda: render_course(course))
     t_write, _ = timed(lambda: write_pages(docs, pages))
     return {"load": t_load, "validate": t_validate, "render": t_render, "write": t_write}
