@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .cores import default_jobs
 from .engine import ENGINES, derived_config, read_config, run
 from .offline import add_worker_shim, offline_overrides, write_zip
 from .pipeline import WORK_DIR, Generated, cache_dir, generate, summary
@@ -38,7 +39,7 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _checked(root: Path) -> Generated | None:
-    result = generate(root, cache=cache_dir(root))
+    result = generate(root, cache=cache_dir(root), jobs=default_jobs())
     problems = result.problems
     if result.ok:
         problems = problems + conflicts(root / "docs", result.pages)

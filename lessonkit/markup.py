@@ -23,6 +23,8 @@ def raw_html_spans(text: str) -> Iterator[tuple[int, str]]:
 def link_terms(text: str, href: Callable[[str], str], name: Callable[[str], str]) -> str:
     """Turn [[id]] and [[id|words]] into Markdown links to the glossary entry; a bare
     [[id]] shows the term's own name."""
+    if "[[" not in text:  # most text links no term: skip the regex and its callback
+        return text
 
     def link(match: re.Match[str]) -> str:
         term_id = match.group(1).strip()

@@ -46,6 +46,8 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
+from .cores import default_jobs
+
 log = logging.getLogger("mkdocs.lessonkit")
 
 SHAREABLE_PLUGINS = frozenset({"material/search"})  # its index is a plain list of entries
@@ -230,14 +232,6 @@ def build(config: MkDocsConfig, jobs: int, min_pages: int = MIN_SHARED_PAGES) ->
     finally:
         _BUILD = None
         logger.removeHandler(count)
-
-
-def default_jobs() -> int:
-    """LESSONKIT_JOBS, else the cores this process may run on."""
-    wanted = os.environ.get("LESSONKIT_JOBS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _logging() -> None:

@@ -57,14 +57,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def generate(root: Path, content: Path | None = None, cache: Path | None = None) -> Generated:
+def generate(
+    root: Path, content: Path | None = None, cache: Path | None = None, jobs: int = 1
+) -> Generated:
     """Load, validate and render the course; pages are empty when there are errors.
-    cache: a folder for the parse cache (see parsecache.py); None parses every file."""
+    cache: a folder for the parse cache (see parsecache.py); None parses every file.
+    jobs: processes that may render pages (render.render_course)."""
     with collector_paused():
-        return _generate(root, content or root / "content", cache)
+        return _generate(root, content or root / "content", cache, jobs)
 
 
-def _generate(root: Path, content: Path, cache: Path | None) -> Generated:
+def _generate(root: Path, content: Path, cache: Path | None, jobs: int) -> Generated:
     loaded = load_course(content, shown_root=root, cache=cache)
     problems = list(loaded.problems)
     if loaded.course is None:
@@ -72,15 +75,15 @@ def _generate(root: Path, content: Path, cache: Path | None) -> Generated:
     problems += validate(loaded.course, loaded.marks)
     result = Generated(loaded.course, {}, sorted_problems(problems))
     if result.ok:
-        result.pages = render_course(loaded.course)
+        result.pages = render_course(loaded.course, jobs=jobs)
     return result
 
 
 def generate_into(
-    root: Path, docs: Path, content: Path | None = None, cache: Path | None = None
+    root: Path, docs: Path, content: Path | None = None, cache: Path | None = None, jobs: int = 1
 ) -> tuple[Generated, WriteReport | None]:
     """Generate and write into docs/; writes nothing when there is any error."""
-    result = generate(root, content, cache)
+    result = generate(root, content, cache, jobs)
     if result.ok:
         clash = conflicts(docs, result.pages)
         if clash:

@@ -8,10 +8,14 @@ builds it and the site search indexes the lesson text. Links between pages are r
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import posixpath
 import re
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -114,61 +118,158 @@ def environment() -> Environment:
     return env
 
 
-def render_course(course: m.Course, env: Environment | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
-    env = env or environment()
-    pages: dict[str, str] = {}
-    term_names = {t.id: t.term for t in course.glossary}
+@dataclass
+class _Page:
+    """One page to render: where it goes, its template, and what it adds to the context."""
 
-    def page(path: str, template: str, **context: Any) -> None:
-        link: Callable[[str], str] = lambda target: relative(target, path)  # noqa: E731
-        text_of: Callable[[str], str] = lambda t: link_terms(  # noqa: E731
-            t, lambda term: link(f"{PATHS.glossary}#{term}"), term_names.__getitem__
-        )
-        pages[path] = env.get_template(template).render(
-            course=course,
-            paths=PATHS,
-            link=link,
-            md=text_of,
-            page_path=path,
-            lesson_url=lambda lesson: link(PATHS.lesson(lesson)),
-            quiz_url=lambda lesson: link(PATHS.quiz(lesson)),
-            section_url=lambda ref: _section_url(course, ref, link),
-            **context,
-        )
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
 
-    page(PATHS.home, "home.md.j2")
+
+def _plan(course: m.Course) -> list[_Page]:
+    """Every generated page of the course, in the order they are listed."""
+    plan = [_Page(PATHS.home, "home.md.j2")]
     source_titles = _source_titles(course)
     for lesson in course.lessons:
         nxt = course.lessons[lesson.number] if lesson.number < len(course.lessons) else None
-        page(
-            PATHS.lesson(lesson),
-            "lesson.md.j2",
-            lesson=lesson,
-            next_lesson=nxt,
-            source_titles=source_titles,
+        plan.append(
+            _Page(
+                PATHS.lesson(lesson),
+                "lesson.md.j2",
+                {"lesson": lesson, "next_lesson": nxt, "source_titles": source_titles},
+            )
         )
         if lesson.quiz:
-            page(PATHS.quiz(lesson), "quiz.md.j2", lesson=lesson, quiz=lesson.quiz, next_lesson=nxt)
+            plan.append(
+                _Page(
+                    PATHS.quiz(lesson),
+                    "quiz.md.j2",
+                    {"lesson": lesson, "quiz": lesson.quiz, "next_lesson": nxt},
+                )
+            )
     if course.review:
-        page(PATHS.review, "quiz.md.j2", lesson=None, quiz=course.review, next_lesson=None)
+        plan.append(
+            _Page(
+                PATHS.review,
+                "quiz.md.j2",
+                {"lesson": None, "quiz": course.review, "next_lesson": None},
+            )
+        )
     if course.self_check:
-        page(
-            PATHS.self_check,
-            "self-check.md.j2",
-            check=course.self_check,
-            scoring=scoring(course.self_check),
+        plan.append(
+            _Page(
+                PATHS.self_check,
+                "self-check.md.j2",
+                {"check": course.self_check, "scoring": scoring(course.self_check)},
+            )
         )
     if course.glossary:
-        page(PATHS.glossary, "glossary.md.j2")
-    page(PATHS.progress, "progress.md.j2")
-    page(
-        PATHS.workbook,
-        "workbook.md.j2",
-        source_titles=source_titles,
-        workbook_ref=lambda ref: _workbook_ref(course, ref),
+        plan.append(_Page(PATHS.glossary, "glossary.md.j2"))
+    plan.append(_Page(PATHS.progress, "progress.md.j2"))
+    plan.append(
+        _Page(
+            PATHS.workbook,
+            "workbook.md.j2",
+            {
+                "source_titles": source_titles,
+                "workbook_ref": lambda ref: _workbook_ref(course, ref),
+            },
+        )
     )
-    page(PATHS.support, "support.md.j2")
+    plan.append(_Page(PATHS.support, "support.md.j2"))
+    return plan
+
+
+def _render(page: _Page, course: m.Course, env: Environment, term_names: dict[str, str]) -> str:
+    path = page.path
+    link: Callable[[str], str] = lambda target: relative(target, path)  # noqa: E731
+    text_of: Callable[[str], str] = lambda t: link_terms(  # noqa: E731
+        t, lambda term: link(f"{PATHS.glossary}#{term}"), term_names.__getitem__
+    )
+    return env.get_template(page.template).render(
+        course=course,
+        paths=PATHS,
+        link=link,
+        md=text_of,
+        page_path=path,
+        lesson_url=lambda lesson: link(PATHS.lesson(lesson)),
+        quiz_url=lambda lesson: link(PATHS.quiz(lesson)),
+        section_url=lambda ref: _section_url(course, ref, link),
+        **page.context,
+    )
+
+
+# Below this many pages, starting worker processes costs more than they save.
+MIN_SHARED_PAGES = 100
+# What a forked worker inherits: the plan, the course, the environment and the term names.
+_SHARED: tuple[list[_Page], m.Course, Environment, dict[str, str]] | None = None
+
+
+def _render_part(indexes: list[int]) -> list[tuple[int, str]]:
+    assert _SHARED is not None
+    plan, course, env, term_names = _SHARED
+    return [(i, _render(plan[i], course, env, term_names)) for i in indexes]
+
+
+def _parts(plan: list[_Page], count: int) -> list[list[int]]:
+    """The plan's pages split into `count` parts of about equal work. The workbook holds
+    every lesson and quiz, so it weighs about as much as all their pages together; each
+    other page weighs one."""
+    pages = sum(1 for page in plan if page.path.startswith("lessons/"))
+    weight = [pages if page.path == PATHS.workbook else 1 for page in plan]
+    parts: list[list[int]] = [[] for _ in range(count)]
+    load = [0] * count
+    for i in sorted(range(len(plan)), key=lambda i: -weight[i]):
+        lightest = load.index(min(load))
+        parts[lightest].append(i)
+        load[lightest] += weight[i]
+    return parts
+
+
+def _render_all(
+    plan: list[_Page], course: m.Course, env: Environment, term_names: dict[str, str], jobs: int
+) -> list[str]:
+    """Each page of plan rendered. With jobs > 1 and enough pages, jobs - 1 forked processes
+    each render a part while this one renders the last part. Never in a process with other
+    threads running (mkdocs serve), where a fork could copy a lock some thread holds."""
+    global _SHARED
+    if (
+        jobs < 2
+        or len(plan) < MIN_SHARED_PAGES
+        or not hasattr(os, "fork")
+        or threading.active_count() > 1
+    ):
+        return [_render(page, course, env, term_names) for page in plan]
+    for name in {page.template for page in plan}:
+        env.get_template(name)  # compiled once here, not once in each worker
+    *theirs, mine = _parts(plan, jobs)
+    texts: list[str] = [""] * len(plan)
+    _SHARED = (plan, course, env, term_names)
+    try:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(len(theirs), mp_context=fork) as pool:
+            futures = [pool.submit(_render_part, part) for part in theirs]
+            rendered = _render_part(mine)
+            for future in futures:
+                rendered += future.result()
+    finally:
+        _SHARED = None
+    for index, text in rendered:
+        texts[index] = text
+    return texts
+
+
+def render_course(
+    course: m.Course, env: Environment | None = None, jobs: int = 1
+) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/. jobs > 1 shares a large
+    course's pages out over that many processes (the pages are the same either way)."""
+    env = env or environment()
+    term_names = {t.id: t.term for t in course.glossary}
+    plan = _plan(course)
+    texts = _render_all(plan, course, env, term_names, jobs)
+    pages = {page.path: text for page, text in zip(plan, texts, strict=True)}
     # Left out of the site search, so a search lands on the lessons themselves:
     # - the workbook repeats every lesson on a long page meant for printing;
     # - quiz pages state wrong answers on purpose ("Intimacy only matters in romantic

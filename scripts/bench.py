@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,10 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lessonkit import model as m  # noqa: E402
+from lessonkit.cores import default_jobs  # noqa: E402
 from lessonkit.engine import derived_config  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
-from lessonkit.mkdocs_jobs import default_jobs  # noqa: E402
-from lessonkit.pipeline import cache_dir, generate, generate_into  # noqa: E402
+from lessonkit.pipeline import cache_dir, collector_paused, generate, generate_into  # noqa: E402
 from lessonkit.render import PATHS, render_course  # noqa: E402
 from lessonkit.synthetic import edit_lesson, write_course  # noqa: E402
 from lessonkit.validate import validate  # noqa: E402
@@ -121,6 +122,15 @@ def fresh_docs(root: Path, name: str = "docs") -> Path:
 # ------------------------------------------------------------------------------ generation
 
 
+def cpu_seconds() -> float:
+    """User and system time of this process and of the children it has waited for (the
+    render workers of a generation)."""
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     value = action()
@@ -130,16 +140,26 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
 def generation(root: Path, runs: int) -> dict[str, Any]:
     """generate_into a fresh docs/ `runs` times with no parse cache (an author's first build)
     and `runs` times with a warm one (every build after it: `lessonkit build` keeps the
-    cache in .lessonkit/); one more run timed stage by stage, and one under tracemalloc for
-    the peak memory."""
+    cache in .lessonkit/), on as many processes as `lessonkit build` uses; one more run
+    timed stage by stage, and one on one process under tracemalloc for the peak memory.
+
+    Each timed run writes into a folder of its own, removed only after the last run: on
+    this kind of disk, creating thousands of files where thousands were just deleted can
+    take ten times as long as creating them anywhere else, which is the disk's business,
+    not the generator's."""
+    jobs = default_jobs()
+    made: list[Path] = []
 
     def timed_runs(cache: Path | None) -> tuple[list[float], list[float], Any]:
         seconds, cpu, report = [], [], None
         for _ in range(runs):
-            docs = fresh_docs(root)
-            cpu_start = time.process_time()
-            elapsed, (result, report) = timed(lambda d=docs: generate_into(root, d, cache=cache))
-            cpu.append(time.process_time() - cpu_start)
+            docs = fresh_docs(root, f"docs-run-{len(made)}")
+            made.append(docs)
+            cpu_start = cpu_seconds()
+            elapsed, (result, report) = timed(
+                lambda d=docs: generate_into(root, d, cache=cache, jobs=jobs)
+            )
+            cpu.append(cpu_seconds() - cpu_start)
             if not result.ok or report is None:
                 raise SystemExit(
                     "the course did not generate:\n" + "\n".join(map(str, result.problems))
@@ -150,13 +170,17 @@ def generation(root: Path, runs: int) -> dict[str, Any]:
     seconds, cpu, report = timed_runs(None)
     generate_into(root, fresh_docs(root), cache=cache_dir(root))  # fill the cache
     cached, cached_cpu, _ = timed_runs(cache_dir(root))
-    stages = generation_stages(root, fresh_docs(root))
+    stages = generation_stages(root, fresh_docs(root, f"docs-run-{len(made)}"), jobs)
+    made.append(root / f"docs-run-{len(made)}")
+    for folder in made:
+        shutil.rmtree(folder)
     docs = fresh_docs(root)
     tracemalloc.start()
     generate_into(root, docs)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return {
+        "jobs": jobs,
         "runs_s": seconds,
         "median_s": statistics.median(seconds),
         "cpu_median_s": statistics.median(cpu),
@@ -169,14 +193,18 @@ def generation(root: Path, runs: int) -> dict[str, Any]:
     }
 
 
-def generation_stages(root: Path, docs: Path) -> dict[str, float]:
-    """The steps of pipeline.generate_into, one at a time (to see which one is slow)."""
-    t_load, loaded = timed(lambda: load_course(root / "content", shown_root=root))
-    assert loaded.course is not None
-    course = loaded.course
-    t_validate, _ = timed(lambda: validate(course, loaded.marks))
-    t_render, pages = timed(lambda: render_course(course))
-    t_write, _ = timed(lambda: write_pages(docs, pages))
+def generation_stages(root: Path, docs: Path, jobs: int) -> dict[str, float]:
+    """The steps of pipeline.generate_into, one at a time (to see which one is slow), with
+    the parse cache warm."""
+    with collector_paused():
+        t_load, loaded = timed(
+            lambda: load_course(root / "content", shown_root=root, cache=cache_dir(root))
+        )
+        assert loaded.course is not None
+        course = loaded.course
+        t_validate, _ = timed(lambda: validate(course, loaded.marks))
+        t_render, pages = timed(lambda: render_course(course, jobs=jobs))
+        t_write, _ = timed(lambda: write_pages(docs, pages))
     return {"load": t_load, "validate": t_validate, "render": t_render, "write": t_write}
 
 
@@ -296,7 +324,9 @@ def rebuild(root: Path, course: m.Course) -> dict[str, Any]:
     for what in ("none", "body", "title"):
         marker = edit_lesson(root / "content", number, what) if what != "none" else None
         # as `lessonkit build` does it: with the parse cache the earlier runs filled
-        elapsed, (result, report) = timed(lambda: generate_into(root, docs, cache=cache_dir(root)))
+        elapsed, (result, report) = timed(
+            lambda: generate_into(root, docs, cache=cache_dir(root), jobs=default_jobs())
+        )
         assert result.ok and report is not None
         shows = {path for path, text in result.pages.items() if marker in text} if marker else set()
         out[what] = {

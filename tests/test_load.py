@@ -83,7 +83,7 @@ def test_generate_pauses_the_cycle_collector_and_restores_it(
 
     seen = []
 
-    def render(course):
+    def render(course, jobs=1):
         seen.append(gc.isenabled())
         return {}
 

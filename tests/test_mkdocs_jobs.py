@@ -12,8 +12,9 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
+from lessonkit.cores import default_jobs
 from lessonkit.engine import derived_config
-from lessonkit.mkdocs_jobs import default_jobs, shareable
+from lessonkit.mkdocs_jobs import shareable
 from lessonkit.pipeline import generate_into
 from tests.support.project import make_project, mini_content
 
