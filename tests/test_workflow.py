@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lessonkit.pipeline import cache_dir
+
 WORKFLOW = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "pages.yml"
 
 
@@ -56,3 +58,11 @@ def test_every_action_is_pinned_to_a_commit() -> None:
     assert uses
     for ref in uses:
         assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
+
+
+def test_builds_keep_the_parse_cache(workflow: dict) -> None:
+    build = workflow["jobs"]["build"]["steps"]
+    cache = next(s for s in build if "actions/cache@" in s.get("uses", ""))
+    assert cache["with"]["path"] == cache_dir(Path(".")).as_posix()
+    assert build.index(cache) < next(i for i, s in enumerate(build) if s.get("run") == "make site")
+    assert cache["with"]["restore-keys"] == "lessonkit-parse-"
