@@ -42,12 +42,12 @@ def cache_dir(root: Path) -> Path:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the length of one generate step, as it was after.
+    """Python's cycle collector off while one generate step runs, then back as it was.
 
     Generating builds a large graph of objects that all live until the step ends (YAML nodes,
     documents, the model, the pages), and hardly any cycles. The collector would walk that
     whole graph again and again as it grows: a quarter of a cached generation of a
-    1000-lesson course. Whatever cycles the step leaves are collected once it is over."""
+    1000-lesson course. Whatever cycles the step leaves are found the next time it runs."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
