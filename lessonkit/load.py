@@ -38,8 +38,7 @@ _MARKUP = re.compile(r"[#*_`>\[\]()|~-]+")
 class Loaded:
     course: m.Course | None
     problems: list[Problem]
-    docs: dict[str, Document]
-    marks: dict[str, TextMarks] = field(default_factory=dict)
+    marks: dict[str, TextMarks] = field(default_factory=dict)  # by file, for validate
 
 
 def load_course(content: Path, shown_root: Path | None = None, cache: Path | None = None) -> Loaded:
@@ -64,7 +63,7 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
                 "create course.yml with the course's title, lessons and notes",
             )
         )
-        return Loaded(None, problems, {})
+        return Loaded(None, problems)
 
     docs: dict[str, Document] = {}
     kinds: dict[str, str] = {}
@@ -79,9 +78,9 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
             marks[entry.doc.file] = entry.marks or TextMarks()
     parsed.save()
     if any(p.is_error for p in problems):
-        return Loaded(None, problems, docs, marks)
+        return Loaded(None, problems, marks)
     course = _build(docs, kinds, problems)
-    return Loaded(course, problems, docs, marks)
+    return Loaded(course, problems, marks)
 
 
 def _read(path: Path, kind: str, name: str, parsed: ParseCache) -> Entry:
