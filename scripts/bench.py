@@ -170,8 +170,8 @@ def generation(root: Path, runs: int) -> dict[str, Any]:
     seconds, cpu, report = timed_runs(None)
     generate_into(root, fresh_docs(root), cache=cache_dir(root))  # fill the cache
     cached, cached_cpu, _ = timed_runs(cache_dir(root))
-    stages = generation_stages(root, fresh_docs(root, f"docs-run-{len(made)}"), jobs)
-    made.append(root / f"docs-run-{len(made)}")
+    made.append(fresh_docs(root, f"docs-run-{len(made)}"))
+    stages = generation_stages(root, made[-1], jobs)
     for folder in made:
         shutil.rmtree(folder)
     docs = fresh_docs(root)
