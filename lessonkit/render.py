@@ -13,13 +13,13 @@ import os
 import posixpath
 import re
 import threading
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 
 from . import model as m
 from .markup import link_terms
@@ -110,12 +110,84 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters["attr"] = _attr
-    env.filters["yaml"] = _yaml
-    env.filters["inline"] = _inline
-    env.globals["span"] = _span
-    env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False).replace("</", "<\\/")
+    env.filters.update(
+        attr=_attr,
+        yaml=_yaml,
+        inline=_inline,
+        span=_span,
+        sentence=_sentence,
+        json=lambda v: json.dumps(v, ensure_ascii=False).replace("</", "<\\/"),
+        md=_md,
+        link=_link,
+        lesson_url=_lesson_url,
+        quiz_url=_quiz_url,
+        section_url=_section_url,
+        workbook_ref=_workbook_ref,
+    )
     return env
+
+
+# What depends on the page being rendered is a filter that takes the template's context
+# (page_path, course, term_names). Jinja calls a filter directly, where a function passed in
+# the context goes through Context.call: over ten times the cost, and a quiz page makes
+# about 160 such calls.
+
+
+def _sentence(text: str) -> str:
+    """The text ending in a full stop, unless it already ends a sentence."""
+    return text if text[-1:] in ".?!" else text + "."
+
+
+@pass_context
+def _md(context: Context, text: str) -> str:
+    """Author Markdown with each [[term]] made a link to its glossary entry from this page."""
+    if "[[" not in text:  # most text links no term
+        return text
+    page, names = context["page_path"], context["term_names"]
+    return link_terms(
+        text, lambda term: relative(f"{PATHS.glossary}#{term}", page), names.__getitem__
+    )
+
+
+@pass_context
+def _link(context: Context, target: str) -> str:
+    """A link from this page to target (relative to docs/)."""
+    return relative(target, context["page_path"])
+
+
+@pass_context
+def _lesson_url(context: Context, lesson: m.Lesson) -> str:
+    return relative(PATHS.lesson(lesson), context["page_path"])
+
+
+@pass_context
+def _quiz_url(context: Context, lesson: m.Lesson) -> str:
+    return relative(PATHS.quiz(lesson), context["page_path"])
+
+
+@pass_context
+def _section_url(context: Context, ref: str) -> str:
+    """A link from this page to a lesson section ("lesson-id#section-id")."""
+    lesson_id, _, section = ref.partition("#")
+    lesson = context["course"].lesson(lesson_id)
+    if lesson is None:
+        return ""
+    target = PATHS.lesson(lesson) + (f"#{section}" if section else "")
+    return relative(target, context["page_path"])
+
+
+@pass_context
+def _workbook_ref(context: Context, ref: str) -> dict[str, str] | None:
+    """Where the workbook holds a lesson section ("lesson-id#section-id"), as anchor and text."""
+    lesson_id, _, section_id = ref.partition("#")
+    lesson = context["course"].lesson(lesson_id)
+    if lesson is None:
+        return None
+    anchor, text = f"#lesson-{lesson.number}", f"lesson {lesson.number}, {lesson.title}"
+    section = next((s for s in lesson.sections if s.id == section_id), None)
+    if section is not None:
+        anchor, text = f"{anchor}-{section.id}", f"{text}: {section.title}"
+    return {"anchor": anchor, "text": text}
 
 
 @dataclass
@@ -171,10 +243,7 @@ def _plan(course: m.Course) -> list[_Page]:
         _Page(
             PATHS.workbook,
             "workbook.md.j2",
-            {
-                "source_titles": source_titles,
-                "workbook_ref": lambda ref: _workbook_ref(course, ref),
-            },
+            {"source_titles": source_titles},
         )
     )
     plan.append(_Page(PATHS.support, "support.md.j2"))
@@ -182,21 +251,8 @@ def _plan(course: m.Course) -> list[_Page]:
 
 
 def _render(page: _Page, course: m.Course, env: Environment, term_names: dict[str, str]) -> str:
-    path = page.path
-    link: Callable[[str], str] = lambda target: relative(target, path)  # noqa: E731
-    text_of: Callable[[str], str] = lambda t: link_terms(  # noqa: E731
-        t, lambda term: link(f"{PATHS.glossary}#{term}"), term_names.__getitem__
-    )
     return env.get_template(page.template).render(
-        course=course,
-        paths=PATHS,
-        link=link,
-        md=text_of,
-        page_path=path,
-        lesson_url=lambda lesson: link(PATHS.lesson(lesson)),
-        quiz_url=lambda lesson: link(PATHS.quiz(lesson)),
-        section_url=lambda ref: _section_url(course, ref, link),
-        **page.context,
+        course=course, paths=PATHS, page_path=page.path, term_names=term_names, **page.context
     )
 
 
@@ -302,32 +358,10 @@ def _source_titles(course: m.Course) -> dict[str, str]:
     return {s.id: s.title for s in course.source.sections} if course.source else {}
 
 
-def _section_url(course: m.Course, ref: str, link: Callable[[str], str]) -> str:
-    lesson_id, _, section = ref.partition("#")
-    lesson = course.lesson(lesson_id)
-    if lesson is None:
-        return ""
-    target = PATHS.lesson(lesson) + (f"#{section}" if section else "")
-    return link(target)
-
-
 def _add_front_matter(page: str, lines: str) -> str:
     """Add YAML lines at the end of a page's front matter (base.md.j2 writes the start)."""
     head, sep, body = page.partition("\n---\n")
     return f"{head}\n{lines.rstrip()}{sep}{body}"
-
-
-def _workbook_ref(course: m.Course, ref: str) -> dict[str, str] | None:
-    """Where the workbook holds a lesson section ("lesson-id#section-id"), as anchor and text."""
-    lesson_id, _, section_id = ref.partition("#")
-    lesson = course.lesson(lesson_id)
-    if lesson is None:
-        return None
-    anchor, text = f"#lesson-{lesson.number}", f"lesson {lesson.number}, {lesson.title}"
-    section = next((s for s in lesson.sections if s.id == section_id), None)
-    if section is not None:
-        anchor, text = f"{anchor}-{section.id}", f"{text}: {section.title}"
-    return {"anchor": anchor, "text": text}
 
 
 def nav(course: m.Course) -> list[Any]:

@@ -45,7 +45,7 @@ def test_leaving_out_needless_spans_changes_no_html(which: str, tmp_path: Path) 
     assert course is not None
     lean = render_course(course)
     always = environment.__wrapped__()  # a fresh environment, not the shared one
-    always.globals["span"] = lambda *texts: ' markdown="span"'
+    always.filters["span"] = lambda *texts: ' markdown="span"'
     full = render_course(course, always)
     assert lean.keys() == full.keys()
     assert sum(p.count('markdown="span"') for p in lean.values()) < sum(
