@@ -1,6 +1,7 @@
 """Where a file's text names glossary terms ([[term]]) and where it holds raw HTML.
 
-Finding them means walking every string of a file with two regexes. That depends on the
+Finding them means searching the file's text values with two regexes (only those the parser
+saw holding "[[" or "<"). That depends on the
 file alone, so it is done once when the file is parsed and kept in the parse cache with it;
 the whole-course check (validate.text_problems) then only compares the marks with the
 glossary and with the course's allow_html setting.
@@ -8,12 +9,11 @@ glossary and with the course's allow_html setting.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .markup import TERM_LINK, raw_html_spans
 from .problems import Where
-from .yamlsource import Document, JsonPath
+from .yamlsource import Document
 
 # Values that are ids, lists of ids, settings or addresses, never text for readers.
 _NOT_TEXT = {"id", "lessons", "subscale", "section", "sources", "language", "url"}
@@ -25,23 +25,13 @@ class TextMarks:
     html: tuple[tuple[str, Where], ...] = ()  # each raw HTML tag (its first 40 characters)
 
 
-def _strings(data: object, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
-
-
 def text_marks(doc: Document) -> TextMarks:
     terms: list[tuple[str, Where]] = []
     html: list[tuple[str, Where]] = []
-    for path, text in _strings(doc.data):
+    for path in doc.marked:
         if (path and path[-1] in _NOT_TEXT) or (len(path) > 1 and path[-2] in _NOT_TEXT):
             continue
+        text = doc.value_at(path)
         if "[[" in text:
             for match in TERM_LINK.finditer(text):
                 terms.append((match.group(1).strip(), doc.locate(path, match.start())))

@@ -36,9 +36,12 @@ class Document:
     data: Any
     values: dict[JsonPath, LineCol] = field(default_factory=dict)
     keys: dict[JsonPath, LineCol] = field(default_factory=dict)
-    # literal (|) and one-line scalars: path -> (line of the first text line, its column - 1)
-    blocks: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    # the style of each quoted (' or ") or block (| or >) scalar; plain ones are left out
+    styles: dict[JsonPath, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    # where the text values holding "[[" or "<" stand: the only ones that can link a
+    # glossary term or hold raw HTML (textmarks.py reads them, instead of every string)
+    marked: list[JsonPath] = field(default_factory=list)
 
     def at(self, path: JsonPath) -> Where:
         """Where the value at path stands, or its nearest parent that we know."""
@@ -48,18 +51,28 @@ class Document:
         return Where(self.file, *self.values.get(path, (1, 1)))
 
     def locate(self, path: JsonPath, offset: int) -> Where:
-        """Where character `offset` of the text value at path stands in the file."""
-        block = self.blocks.get(tuple(path))
-        if block is None:
+        """Where character `offset` of the text value at path stands in the file: exact in a
+        literal (|) block and in a value written whole on its line, else the value's start."""
+        path = tuple(path)
+        start, style = self.values.get(path), self.styles.get(path)
+        if start is None or style == ">":
             return self.at(path)
-        first_line, indent = block
-        value_text = self._value(path)
-        before = value_text[:offset]
+        if style == "|":  # the text starts on the line after the '|'
+            first_line, indent = _block_start(self.lines, start[0])
+        else:  # plain or quoted: offsets map straight to columns when the value is on one line
+            line, indent = start[0] - 1, start[1] - 1 + (1 if style else 0)
+            if line >= len(self.lines) or not self.lines[line].startswith(
+                self.value_at(path), indent
+            ):
+                return self.at(path)
+            first_line = line + 1
+        before = self.value_at(path)[:offset]
         line = first_line + before.count("\n")
         col = indent + len(before) - (before.rfind("\n") + 1) + 1
         return Where(self.file, line, col)
 
-    def _value(self, path: JsonPath) -> str:
+    def value_at(self, path: JsonPath) -> str:
+        """The text at path (empty when the value there is not text)."""
         value: Any = self.data
         for key in path:
             value = value[key]
@@ -187,7 +200,38 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
-_FastLoader = getattr(yaml, "CSafeLoader", None)
+class _Resolver:
+    """The safe loader's tag resolution with less work per node, for libyaml's composer,
+    which asks Python to resolve every node it makes (a fifth of a cold parse): the safe
+    loader has no path resolvers, so only plain scalars need their first character's
+    implicit resolvers (null, bool, int, float, timestamp) tried."""
+
+    _implicit = yaml.SafeLoader.yaml_implicit_resolvers
+    _scalar_tag = yaml.SafeLoader.DEFAULT_SCALAR_TAG
+    _sequence_tag = yaml.SafeLoader.DEFAULT_SEQUENCE_TAG
+    _mapping_tag = yaml.SafeLoader.DEFAULT_MAPPING_TAG
+    assert None not in _implicit and not yaml.SafeLoader.yaml_path_resolvers
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self._scalar_tag
+        return self._sequence_tag if kind is SequenceNode else self._mapping_tag
+
+
+_CSafeLoader = getattr(yaml, "CSafeLoader", None)
+_FastLoader = (
+    type("_FastLoader", (_Resolver, _CSafeLoader), {}) if _CSafeLoader is not None else None
+)
 
 
 def _alias_problem(file: str, mark: yaml.Mark) -> Problem:
@@ -227,6 +271,8 @@ def _syntax_hint(what: str) -> str:
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:
+    if "\t" not in text:  # nearly every file: one scan instead of one per line
+        return []
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -259,28 +305,30 @@ def _to_data(
     seen.add(id(node))
     mark = node.start_mark
     doc.values[path] = (mark.line + 1, mark.column + 1)
-    if isinstance(node, ScalarNode):
-        if node.style == "|":
-            doc.blocks[path] = _block_start(doc.lines, node.start_mark.line + 1)
-        elif node.style in (None, "", "'", '"'):  # libyaml says "" for plain
-            # a value written out whole on its line: offsets in it map straight to columns
-            line, col = node.start_mark.line, node.start_mark.column + (1 if node.style else 0)
-            if line < len(doc.lines) and doc.lines[line].startswith(node.value, col):
-                doc.blocks[path] = (line + 1, col)
-        if node.tag == "tag:yaml.org,2002:timestamp":
+    kind = type(node)
+    if kind is ScalarNode:
+        if node.style:  # libyaml says "" for plain, PyYAML None
+            doc.styles[path] = node.style
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            value = node.value
+            if "[[" in value or "<" in value:
+                doc.marked.append(path)
+            return value
+        if tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates stay text: the course has no use for date objects
         return _scalar(node)
-    if isinstance(node, SequenceNode):
+    if kind is SequenceNode:
         return [
             _to_data(child, (*path, i), doc, problems, seen) for i, child in enumerate(node.value)
         ]
-    if isinstance(node, MappingNode):
+    if kind is MappingNode:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            key = _scalar(key_node) if type(key_node) is ScalarNode else None
             key_mark = key_node.start_mark
             position = (key_mark.line + 1, key_mark.column + 1)
-            if not isinstance(key, str):
+            if type(key) is not str:
                 problems.append(
                     Problem(
                         Where(doc.file, *position),
@@ -297,7 +345,8 @@ def _to_data(
                         "keep one of them",
                     )
                 )
-            doc.keys[(*path, key)] = position
-            out[key] = _to_data(value_node, (*path, key), doc, problems, seen)
+            key_path = (*path, key)
+            doc.keys[key_path] = position
+            out[key] = _to_data(value_node, key_path, doc, problems, seen)
         return out
     return None
