@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,41 +66,39 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
         )
         return Loaded(None, problems)
 
-    docs: dict[str, Document] = {}
-    kinds: dict[str, str] = {}
+    parts: dict[str, list[Any]] = {}  # by kind: each good file's piece of the model
     marks: dict[str, TextMarks] = {}
     parsed = ParseCache.open(cache)
     for path, kind in _discover(content, problems, shown):
-        entry = _read(path, kind, shown(path), parsed)
+        name = shown(path)
+        entry = _read(path, kind, name, parsed)
         problems += entry.problems + entry.schema_problems
-        if entry.doc is not None and not entry.schema_problems:
-            docs[entry.doc.file] = entry.doc
-            kinds[entry.doc.file] = kind
-            marks[entry.doc.file] = entry.marks or TextMarks()
+        if entry.part is not None:
+            parts.setdefault(kind, []).append(entry.part)
+            marks[name] = entry.marks or TextMarks()
     parsed.save()
     if any(p.is_error for p in problems):
         return Loaded(None, problems, marks)
-    course = _build(docs, kinds, problems)
+    course = _build(parts, problems)
     return Loaded(course, problems, marks)
 
 
 def _read(path: Path, kind: str, name: str, parsed: ParseCache) -> Entry:
-    """The file parsed and checked against its schema, from the cache when its bytes and
-    kind are those of the cached entry."""
+    """The file parsed, checked against its schema and made into its piece of the model,
+    from the cache when its bytes and kind are those of the cached entry."""
     try:
         raw = path.read_bytes()
     except OSError:
-        doc, found = read_yaml(path, name)  # says why it cannot be read
-        return Entry("", doc, found, [])
+        _, found = read_yaml(path, name)  # says why it cannot be read
+        return Entry("", None, found, [])
     key = digest(raw, kind)
     entry = parsed.get(name, key)
     if entry is None:
         doc, found = parse_yaml(raw, name)
         entry = Entry(key, None, found, schema_problems(doc, kind) if doc is not None else [])
-        if doc is not None:
-            entry.doc = doc.settled()
-            if not entry.schema_problems:
-                entry.marks = text_marks(doc)
+        if doc is not None and not entry.schema_problems:
+            entry.part = _PARTS[kind](doc)
+            entry.marks = text_marks(doc)
         parsed.put(name, entry)
     return entry
 
@@ -151,24 +150,35 @@ def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path,
     return found
 
 
-def _build(docs: dict[str, Document], kinds: dict[str, str], problems: list[Problem]) -> m.Course:
-    by_kind: dict[str, list[Document]] = {}
-    for name, doc in docs.items():
-        by_kind.setdefault(kinds[name], []).append(doc)
+@dataclass
+class CourseFile:
+    """course.yml's piece of the model: its data, and where each entry of 'lessons' stands."""
 
-    def one(kind: str) -> Document | None:
-        return by_kind.get(kind, [None])[0]
+    data: dict[str, Any]
+    lesson_refs: list[Where]
+    file: str
 
-    course_doc = one("course")
-    assert course_doc is not None  # checked by load_course
-    c: dict[str, Any] = course_doc.data
+
+def _course_file(doc: Document) -> CourseFile:
+    refs = [doc.at(("lessons", i)) for i in range(len(doc.data["lessons"]))]
+    return CourseFile(doc.data, refs, doc.file)
+
+
+def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
+    """The course from each file's piece; numbering, order and reading times depend on
+    course.yml, so they are set here."""
+
+    def one(kind: str) -> Any:
+        return parts.get(kind, [None])[0]
+
+    course_file: CourseFile = one("course")
+    assert course_file is not None  # checked by load_course
+    c = course_file.data
     wpm = int(c.get("words_per_minute", 200))
     order = {lesson_id: i for i, lesson_id in enumerate(c["lessons"])}
-    lessons = []
-    for doc in by_kind.get("lesson", []):
-        lesson = _lesson(doc)
-        lesson.minutes = reading_minutes(lesson, wpm)
-        lessons.append(lesson)
+    lessons: list[m.Lesson] = parts.get("lesson", [])
+    for lesson in lessons:
+        lesson.minutes = max(1, math.ceil(lesson.words / wpm))
     listed = [x for x in lessons if x.id in order]
     listed.sort(key=lambda x: order[x.id])
     for number, lesson in enumerate(listed, start=1):
@@ -184,8 +194,6 @@ def _build(docs: dict[str, Document], kinds: dict[str, str], problems: list[Prob
                     Severity.WARNING,
                 )
             )
-    review_doc, check_doc = one("review"), one("self-check")
-    glossary_doc, source_doc = one("glossary"), one("source")
     course = m.Course(
         id=c["id"],
         title=c["title"],
@@ -198,13 +206,13 @@ def _build(docs: dict[str, Document], kinds: dict[str, str], problems: list[Prob
         allow_html=bool(c.get("allow_html", False)),
         words_per_minute=wpm,
         lessons=listed,
-        review=_quiz(review_doc, (), "review", "") if review_doc else None,
-        self_check=_self_check(check_doc) if check_doc else None,
-        glossary=_glossary(glossary_doc) if glossary_doc else [],
-        source=_source(source_doc) if source_doc else None,
-        file=course_doc.file,
+        review=one("review"),
+        self_check=one("self-check"),
+        glossary=one("glossary") or [],
+        source=one("source"),
+        file=course_file.file,
     )
-    course.lesson_refs = [(x, course_doc.at(("lessons", i))) for i, x in enumerate(c["lessons"])]
+    course.lesson_refs = list(zip(c["lessons"], course_file.lesson_refs, strict=True))
     course.unlisted = [x for x in lessons if x.id not in order]
     return course
 
@@ -230,7 +238,7 @@ def _lesson(doc: Document) -> m.Lesson:
         for i, r in enumerate(d.get("reflections", []))
     ]
     quiz = _quiz(doc, ("quiz",), d["id"], "Knowledge check") if "quiz" in d else None
-    return m.Lesson(
+    lesson = m.Lesson(
         id=d["id"],
         number=0,
         slug="",
@@ -243,6 +251,8 @@ def _lesson(doc: Document) -> m.Lesson:
         quiz=quiz,
         file=doc.file,
     )
+    lesson.words = reading_words(lesson)
+    return lesson
 
 
 def _ref(text: str, where: Where) -> m.SourceRef:
@@ -362,7 +372,8 @@ def count_words(text: str) -> int:
     return len(_MARKUP.sub(" ", text).split())
 
 
-def reading_minutes(lesson: m.Lesson, words_per_minute: int) -> int:
+def reading_words(lesson: m.Lesson) -> int:
+    """The words a reader reads in a lesson: reading time is this over words_per_minute."""
     parts = [
         lesson.summary,
         *lesson.objectives,
@@ -370,5 +381,15 @@ def reading_minutes(lesson: m.Lesson, words_per_minute: int) -> int:
         *(s.title + " " + s.body for s in lesson.sections),
         *(r.prompt for r in lesson.reflections),
     ]
-    words = sum(count_words(p) for p in parts)
-    return max(1, math.ceil(words / words_per_minute))
+    return sum(count_words(p) for p in parts)
+
+
+# Each kind of file made into its piece of the model (kept in the parse cache with it).
+_PARTS: dict[str, Callable[[Document], Any]] = {
+    "course": _course_file,
+    "lesson": _lesson,
+    "review": lambda doc: _quiz(doc, (), "review", ""),
+    "self-check": _self_check,
+    "glossary": _glossary,
+    "source": _source,
+}

@@ -117,6 +117,7 @@ class Lesson:
     quiz: Quiz | None
     file: str
     minutes: int = 0
+    words: int = 0  # what a reader reads; minutes depend on the course's words_per_minute
 
 
 @dataclass

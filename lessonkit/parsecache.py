@@ -22,17 +22,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem
 from .textmarks import TextMarks
-from .yamlsource import Document
 
 FILE_NAME = "parsed.pickle"
 _PACKAGE = Path(__file__).parent
-# What decides an entry: the parser, the schema checks, the schemas, the problem type and the
-# text marks.
+# What decides an entry: the parser, the schema checks, the schemas, the problem type, the
+# text marks and each file's piece of the model.
 _SOURCES = (
     "yamlsource.py",
+    "load.py",
+    "model.py",
     "schema.py",
     "problems.py",
     "markup.py",
@@ -43,11 +45,12 @@ _SOURCES = (
 
 @dataclass
 class Entry:
-    """One file: its document (None when it does not parse), the problems met reading it,
-    those its schema check found, and (for a file that passed both) its text marks."""
+    """One file: its piece of the course model (load.py; None unless it parsed and passed
+    its schema check), the problems met reading it, those its schema check found, and (for
+    a file that passed both) its text marks."""
 
     digest: str
-    doc: Document | None
+    part: Any
     problems: list[Problem]
     schema_problems: list[Problem]
     marks: TextMarks | None = None

@@ -78,13 +78,6 @@ class Document:
             value = value[key]
         return value if isinstance(value, str) else ""
 
-    def settled(self) -> Document:
-        """The document as later steps need it, once the file's own checks are done: its
-        data and where each value stands (for `at`). The text's lines, block starts and key
-        positions only serve messages about the file itself; leaving them out halves what
-        the parse cache stores and reads back."""
-        return Document(self.file, self.data, self.values)
-
     def key_at(self, path: JsonPath) -> Where:
         """Where the key naming path stands (falls back to its value)."""
         found = self.keys.get(tuple(path))

@@ -63,6 +63,31 @@ def test_only_the_edited_file_is_parsed_again(project: Path, parsed: list[str]) 
     assert result.course is not None and result.course.lessons[0].title.startswith("Edited ")
 
 
+def test_a_cached_lesson_is_numbered_and_timed_by_the_course_file_of_this_run(
+    project: Path, parsed: list[str]
+) -> None:
+    """Lessons come from the cache; order, numbers and reading times follow course.yml."""
+    before = generate(project, cache=cache_dir(project)).course
+    assert before is not None
+    course_file = project / "content" / "course.yml"
+    text = course_file.read_text(encoding="utf-8")
+    first, second = (lesson.id for lesson in before.lessons[:2])
+    swapped = text.replace(f"- {first}\n", "- @@\n").replace(f"- {second}\n", f"- {first}\n")
+    course_file.write_text(
+        swapped.replace("- @@\n", f"- {second}\n") + "words_per_minute: 100\n", encoding="utf-8"
+    )
+    parsed.clear()
+    after = generate(project, cache=cache_dir(project)).course
+    assert parsed == ["content/course.yml"]
+    assert after is not None
+    assert [x.id for x in after.lessons[:2]] == [second, first]
+    assert [x.number for x in after.lessons[:2]] == [1, 2]
+    assert after.lessons[0].slug == f"01-{second}"
+    # "water" has 131 words: one minute at 200 words a minute, two at 100
+    assert {x.id: x.minutes for x in before.lessons}["water"] == 1
+    assert {x.id: x.minutes for x in after.lessons}["water"] == 2
+
+
 def test_problems_are_the_same_from_the_cache(project: Path, parsed: list[str]) -> None:
     lesson = sorted((project / "content" / "lessons").glob("*.yml"))[0]
     text = lesson.read_text(encoding="utf-8")
