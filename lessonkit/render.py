@@ -95,6 +95,11 @@ def _inline(text: str) -> str:
     return " ".join(text.split())
 
 
+def _sentence(text: str) -> str:
+    """The text ending in a full stop, unless it already ends a sentence."""
+    return text if text[-1:] in ".?!" else text + "."
+
+
 @cache
 def environment() -> Environment:
     """One environment per process: templates compile once. Jinja checks each template's
@@ -131,11 +136,6 @@ def environment() -> Environment:
 # (page_path, course, term_names). Jinja calls a filter directly, where a function passed in
 # the context goes through Context.call: over ten times the cost, and a quiz page makes
 # about 160 such calls.
-
-
-def _sentence(text: str) -> str:
-    """The text ending in a full stop, unless it already ends a sentence."""
-    return text if text[-1:] in ".?!" else text + "."
 
 
 @pass_context

@@ -1,10 +1,10 @@
 """Where a file's text names glossary terms ([[term]]) and where it holds raw HTML.
 
 Finding them means searching the file's text values with two regexes (only those the parser
-saw holding "[[" or "<"). That depends on the
-file alone, so it is done once when the file is parsed and kept in the parse cache with it;
-the whole-course check (validate.text_problems) then only compares the marks with the
-glossary and with the course's allow_html setting.
+saw holding "[[" or "<"). That depends on the file alone, so it is done once when the file
+is parsed and kept in the parse cache with it; the whole-course check
+(validate.text_problems) then only compares the marks with the glossary and with the
+course's allow_html setting.
 """
 
 from __future__ import annotations
