@@ -102,6 +102,10 @@ def project(dest: Path, content: Path | None, lessons: int, seed: int) -> Path:
             if (Path(folder) / n).relative_to(ROOT / "docs").as_posix() in generated
         ],
     )
+    # the folders that held only generated pages (docs/lessons/...) go too
+    for folder, _, _ in sorted(os.walk(dest / "docs-template"), reverse=True):
+        if not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
     if content is not None:
         shutil.copytree(content, dest / "content")
     else:
@@ -143,10 +147,11 @@ def generation(root: Path, runs: int) -> dict[str, Any]:
     cache in .lessonkit/), on as many processes as `lessonkit build` uses; one more run
     timed stage by stage, and one on one process under tracemalloc for the peak memory.
 
-    Each timed run writes into a folder of its own, removed only after the last run: on
-    this kind of disk, creating thousands of files where thousands were just deleted can
-    take ten times as long as creating them anywhere else, which is the disk's business,
-    not the generator's."""
+    Each run writes into a folder of its own, and nothing is removed until the whole bench
+    ends: on a disk mounted with online discard (as here), creating thousands of files soon
+    after thousands were deleted takes up to ten times as long as creating them anywhere
+    else, which is the disk's business, not the generator's (nor the engine's, which runs
+    next)."""
     jobs = default_jobs()
     made: list[Path] = []
 
@@ -168,13 +173,10 @@ def generation(root: Path, runs: int) -> dict[str, Any]:
         return seconds, cpu, report
 
     seconds, cpu, report = timed_runs(None)
-    generate_into(root, fresh_docs(root), cache=cache_dir(root))  # fill the cache
+    generate_into(root, fresh_docs(root, "docs-cache-fill"), cache=cache_dir(root))
     cached, cached_cpu, _ = timed_runs(cache_dir(root))
-    made.append(fresh_docs(root, f"docs-run-{len(made)}"))
-    stages = generation_stages(root, made[-1], jobs)
-    for folder in made:
-        shutil.rmtree(folder)
-    docs = fresh_docs(root)
+    stages = generation_stages(root, fresh_docs(root, "docs-stages"), jobs)
+    docs = fresh_docs(root)  # the docs/ the engine builds from
     tracemalloc.start()
     generate_into(root, docs)
     peak = tracemalloc.get_traced_memory()[1]
@@ -282,18 +284,20 @@ def run_engine(config: dict[str, Any], workdir: Path, jobs: int | None = None) -
 
 def engine(root: Path, course: m.Course, runs: int) -> dict[str, Any]:
     """`runs` builds as `lessonkit build` runs them (every core), then one on a single core
-    (plain `mkdocs build`) to show what sharing the pages out gains."""
+    (plain `mkdocs build`) to show what sharing the pages out gains. Each build writes a
+    new site folder (see generation() for why nothing is removed in between), after the
+    disk has written back what came before."""
     docs = root / "docs"
+    sites: list[Path] = []
 
     def once(jobs: int | None = None) -> EngineRun:
-        site = root / "site"
-        if site.exists():
-            shutil.rmtree(site)
-        return run_engine(engine_config(root, course, docs, site), root, jobs)
+        sites.append(root / f"site-run-{len(sites)}")
+        os.sync()
+        return run_engine(engine_config(root, course, docs, sites[-1]), root, jobs)
 
     results = [once() for _ in range(runs)]
     single = once(jobs=1)
-    lesson_html = root / "site" / Path(PATHS.lesson(course.lessons[0])).parent / "index.html"
+    lesson_html = sites[-1] / Path(PATHS.lesson(course.lessons[0])).parent / "index.html"
     return {
         "runs": [asdict(r) for r in results],
         "jobs": default_jobs(),
@@ -302,7 +306,7 @@ def engine(root: Path, course: m.Course, runs: int) -> dict[str, Any]:
         "peak_rss_mb": max(r.peak_rss_mb for r in results),
         "worker_peak_rss_mb": max(r.worker_peak_rss_mb for r in results),
         "one_core": asdict(single),
-        "html_pages": sum(1 for _ in (root / "site").rglob("*.html")),
+        "html_pages": sum(1 for _ in sites[-1].rglob("*.html")),
         "lesson_html_bytes": lesson_html.stat().st_size,
         "load_average": os.getloadavg()[0],
     }

@@ -8,13 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from mkdocs.config import load_config
+from mkdocs.structure import pages as mkpages
 
 from lessonkit.cores import default_jobs
 from lessonkit.engine import derived_config
-from lessonkit.mkdocs_jobs import shareable
+from lessonkit.mkdocs_jobs import _RawHTMLIds, shareable
 from lessonkit.pipeline import generate_into
 from tests.support.project import make_project, mini_content
 
@@ -117,3 +119,35 @@ def test_a_small_site_is_built_by_mkdocs_alone_unless_jobs_are_asked_for(tmp_pat
     assert auto.returncode == 0, auto.stderr
     assert "jobs)" not in auto.stderr, "a few pages: starting workers would cost more"
     assert (root / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Title\n\nNo HTML here, only a [link](#title).\n",
+        '<div class="x">\n<p ID="Upper">A</p>\n</div>\n',
+        '<a name="top"></a>\n<span id = "spaced">b</span>\n',
+        '<p class="a" data-id="not-an-anchor"\nid\n=\n"split">c</p>\n',
+        '<!-- id="in-a-comment" -->\n<p>d</p>\n',
+        "paid=1 and a rename= in prose, and <b>bold</b>\n",
+    ],
+)
+def test_raw_html_ids_are_the_ones_mkdocs_finds(text: str) -> None:
+    found = []
+    for scan in (mkpages._RawHTMLPreprocessor(), _RawHTMLIds()):
+        md = markdown.Markdown()
+        scan._register(md)
+        md.convert(text)
+        found.append(scan.present_anchor_ids)
+    assert found[0] == found[1]
+
+
+def test_raw_html_ids_are_not_scanned_for_where_there_can_be_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fed: list[str] = []
+    monkeypatch.setattr(mkpages._HTMLHandler, "feed", lambda self, data: fed.append(data))
+    _RawHTMLIds().run(['<div class="lk-wb-lines"><span></span></div>', "Some *text*."])
+    assert fed == []
+    _RawHTMLIds().run(["<p>", '<input Id="x">'])
+    assert len(fed) == 1
