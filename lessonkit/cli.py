@@ -23,7 +23,6 @@ from .engine import ENGINES, derived_config, read_config, run
 from .offline import add_worker_shim, offline_overrides, write_zip
 from .pipeline import WORK_DIR, Generated, cache_dir, generate, summary
 from .problems import Problem
-from .themefix import fix_site
 from .write import conflicts, write_pages
 
 STAGE = WORK_DIR
@@ -94,12 +93,10 @@ def staged_site(
         config = derived_config(
             root, result.course, stage_docs, stage / "site", overrides=overrides
         )
-        ok, output = run(engine, config, stage, strict=strict)
+        ok, output = run(engine, config, stage, strict=strict, language=result.course.language)
         if not ok:
             print(output.replace(str(stage_docs), "docs"), file=sys.stderr)
             print(f"The {engine} build failed; docs/ and site/ are unchanged.", file=sys.stderr)
-        else:
-            fix_site(stage / "site", result.course.language)
         yield stage / "site" if ok else None
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from . import model as m
 from .render import nav
+from .themefix import fix_site
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -132,14 +133,17 @@ def zensical_program() -> str | None:
 
 
 def run(
-    engine: str, config: dict[str, Any], workdir: Path, strict: bool = True
+    engine: str, config: dict[str, Any], workdir: Path, strict: bool = True, language: str = ""
 ) -> tuple[bool, str]:
-    """Build with the engine; returns (ok, what it printed)."""
+    """Build with the engine, the theme's HTML faults repaired (themefix.py) in pages of
+    the given language; returns (ok, what it printed)."""
     config_path = workdir / "engine.yml"
     if engine == "mkdocs":
-        # `mkdocs build` with pages shared out over the cores (lessonkit/mkdocs_jobs.py);
-        # not -q: it hides warnings, and --strict then has nothing to count
+        # `mkdocs build` with pages shared out over the cores (lessonkit/mkdocs_jobs.py),
+        # each page repaired as it is rendered; not -q: it hides warnings, and --strict
+        # then has nothing to count
         cmd = [sys.executable, "-m", "lessonkit.mkdocs_jobs", "-f", str(config_path)]
+        cmd += ["--fix-theme", "--language", language]
     elif engine == "zensical":
         exe = zensical_program()
         if exe is None:
@@ -155,4 +159,7 @@ def run(
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir, env=env, check=False)
-    return proc.returncode == 0, _tidy(proc.stdout + proc.stderr)
+    ok = proc.returncode == 0
+    if ok and engine == "zensical":  # Zensical runs no MkDocs plugin: repair what it wrote
+        fix_site(Path(workdir, config["site_dir"]), language)
+    return ok, _tidy(proc.stdout + proc.stderr)

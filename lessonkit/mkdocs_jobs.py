@@ -1,6 +1,6 @@
 """`mkdocs build` with the pages shared out over the machine's cores.
 
-    python -m lessonkit.mkdocs_jobs -f CONFIG [--strict] [--jobs N]
+    python -m lessonkit.mkdocs_jobs -f CONFIG [--strict] [--jobs N] [--fix-theme [--language L]]
 
 MkDocs 1.x converts each page's Markdown and then renders each page's theme template one page
 at a time, on one core. Both steps only read what the steps before them set up (the files, the
@@ -14,6 +14,9 @@ navigation, the theme's Jinja environment), so pages can go through them in sepa
    (MkDocs' own `_build_page`) and send back the search entries and warnings each page made;
 5. the parent checks anchors, runs `post_build` (the search index, in page order) and, with
    --strict, fails on any warning from any process.
+
+With --fix-theme, each page gets lessonkit.themefix's repairs of the theme's HTML as it is
+rendered, in the process that renders it, instead of in a pass over the written site.
 
 One step is cheaper than in MkDocs: it parses each page's source as HTML a second time only to
 collect the ids its raw HTML holds (for anchor checks). A page with no `id=` or `name=` in its
@@ -48,6 +51,7 @@ from mkdocs.commands import build as mkbuild
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure import pages as mkpages
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
@@ -55,10 +59,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from .cores import default_jobs
+from .themefix import fix_page
 
 log = logging.getLogger("mkdocs.lessonkit")
 
-SHAREABLE_PLUGINS = frozenset({"material/search"})  # its index is a plain list of entries
+THEME_FIXES = "lessonkit/theme-fixes"
+# search's index is a plain list of entries; the theme fixes keep no state at all
+SHAREABLE_PLUGINS = frozenset({"material/search", THEME_FIXES})
 # What converting a page sets on it (mkdocs/structure/pages.py, Page.read_source and render).
 # Below this many pages, starting the workers costs more than they save (a 10-lesson course
 # has 28 pages; `make bench` shows the one-core build and the shared one side by side).
@@ -110,6 +117,26 @@ class _RawHTMLIds(mkpages._RawHTMLPreprocessor):
             return super().run(lines)
         self.present_anchor_ids = set()
         return lines
+
+
+class ThemeFixes(BasePlugin):  # type: ignore[type-arg]
+    """lessonkit.themefix.fix_page on every page MkDocs renders, and on the theme's own
+    HTML pages (404.html)."""
+
+    def __init__(self, language: str = "") -> None:
+        self.language = language
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return fix_page(output, self.language)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return (
+            fix_page(output_content, self.language)
+            if template_name.endswith(".html")
+            else output_content
+        )
 
 
 @contextlib.contextmanager
@@ -296,10 +323,16 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help=f"processes (default: LESSONKIT_JOBS, else every core for {MIN_SHARED_PAGES}+ pages)",
     )
+    parser.add_argument(
+        "--fix-theme", action="store_true", help="repair the theme's HTML faults (themefix.py)"
+    )
+    parser.add_argument("--language", default="", help="with --fix-theme: the pages' language")
     args = parser.parse_args(argv)
     _logging()
     try:
         config = load_config(config_file=args.config_file, strict=args.strict)
+        if args.fix_theme:
+            config.plugins[THEME_FIXES] = ThemeFixes(args.language)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             if args.jobs or os.environ.get("LESSONKIT_JOBS"):  # asked for: share any site

@@ -4,8 +4,9 @@ Material (and Zensical's copy of it) writes a search dialog with no accessible n
 non-standard `autocorrect` attribute, `autocomplete` on checkboxes, empty tabindex values in
 the pruned navigation, and a label for a table-of-contents toggle a page may not have.
 Overriding the partials would mean keeping copies of theme code in step with every release;
-these few edits on the built HTML do the same job and leave the theme alone. Applied by the
-CLI after the engine ran, and by scripts/hooks.py for plain `mkdocs build`.
+these few edits on the built HTML do the same job and leave the theme alone. MkDocs applies
+them to each page as it renders it (lessonkit.mkdocs_jobs --fix-theme for `lessonkit build`,
+scripts/hooks.py for plain `mkdocs build`); for Zensical, engine.run fixes the written site.
 """
 
 from __future__ import annotations

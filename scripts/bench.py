@@ -255,9 +255,12 @@ runpy.run_module("lessonkit.mkdocs_jobs", run_name="__main__", alter_sys=True)
 """
 
 
-def run_engine(config: dict[str, Any], workdir: Path, jobs: int | None = None) -> EngineRun:
-    """The engine in a child process, as `lessonkit build` runs it: wall time, its CPU time
-    and its workers' (wait4), and its peak memory plus that of its largest worker."""
+def run_engine(
+    config: dict[str, Any], workdir: Path, jobs: int | None = None, language: str | None = "en"
+) -> EngineRun:
+    """The engine in a child process, as `lessonkit build` runs it (the theme's faults
+    repaired in pages of `language`; None leaves them): wall time, its CPU time and its
+    workers' (wait4), and its peak memory plus that of its largest worker."""
     config_file = workdir / "engine.yml"
     config_file.write_text(
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
@@ -267,6 +270,8 @@ def run_engine(config: dict[str, Any], workdir: Path, jobs: int | None = None) -
     cmd = [sys.executable, "-c", _ENGINE, str(peak_file), "-f", str(config_file), "--strict"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
+    if language is not None:
+        cmd += ["--fix-theme", "--language", language]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
@@ -293,7 +298,8 @@ def engine(root: Path, course: m.Course, runs: int) -> dict[str, Any]:
     def once(jobs: int | None = None) -> EngineRun:
         sites.append(root / f"site-run-{len(sites)}")
         os.sync()
-        return run_engine(engine_config(root, course, docs, sites[-1]), root, jobs)
+        config = engine_config(root, course, docs, sites[-1])
+        return run_engine(config, root, jobs, language=course.language)
 
     results = [once() for _ in range(runs)]
     single = once(jobs=1)
@@ -445,7 +451,9 @@ def page_weight(work: Path, content: Path | None, seed: int) -> dict[str, Any]:
     sites = {}
     for kind in ("ours", "plain"):
         sites[kind] = root / f"site-{kind}"
-        run_engine(engine_config(root, course, docs, sites[kind], plain=kind == "plain"), root)
+        plain = kind == "plain"
+        config = engine_config(root, course, docs, sites[kind], plain=plain)
+        run_engine(config, root, language=None if plain else course.language)
     for name, rel in pages.items():
         ours, plain = (downloads(sites[k], sites[k] / rel) for k in ("ours", "plain"))
         only_ours = {f: w for f, w in ours["files"].items() if f not in plain["files"]}

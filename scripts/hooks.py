@@ -29,3 +29,9 @@ def on_config(config):
 
 def on_post_page(html, page, config):
     return fix_page(html, config.extra.get("lessonkit_language", ""))
+
+
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    return fix_page(output_content, config.extra.get("lessonkit_language", ""))

@@ -18,6 +18,7 @@ from lessonkit.cores import default_jobs
 from lessonkit.engine import derived_config
 from lessonkit.mkdocs_jobs import _RawHTMLIds, shareable
 from lessonkit.pipeline import generate_into
+from lessonkit.themefix import fix_page
 from tests.support.project import make_project, mini_content
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -119,6 +120,34 @@ def test_a_small_site_is_built_by_mkdocs_alone_unless_jobs_are_asked_for(tmp_pat
     assert auto.returncode == 0, auto.stderr
     assert "jobs)" not in auto.stderr, "a few pages: starting workers would cost more"
     assert (root / "site" / "index.html").is_file()
+
+
+def test_fix_theme_repairs_each_page_as_themefix_does(tmp_path: Path) -> None:
+    root, config = _project(tmp_path / "p", mini_content())
+    serial = _build(root, config, "serial", "mkdocs", "build")
+    fixed = _build(
+        root,
+        config,
+        "fixed",
+        "lessonkit.mkdocs_jobs",
+        "--jobs",
+        "2",
+        "--fix-theme",
+        "--language",
+        "en-GB",
+    )
+    assert serial.returncode == 0, serial.stderr
+    assert fixed.returncode == 0, fixed.stderr
+    assert "(2 jobs)" in fixed.stderr, "the pages were shared out with the theme fixes"
+    one, two = _files(root / "serial"), _files(root / "fixed")
+    assert sorted(one) == sorted(two)
+    for name, data in one.items():
+        if name.endswith(".html"):
+            want = fix_page(data.decode("utf-8"), "en-GB").encode("utf-8")
+            assert two[name] == want, name
+            assert two[name] != data, f"{name}: nothing repaired"
+        else:
+            assert two[name] == data, name
 
 
 @pytest.mark.parametrize(
