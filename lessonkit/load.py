@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .forked import share_out
 from .markup import TERM_LINK
 from .parsecache import Entry, ParseCache, digest
 from .problems import Problem, Severity, Where, did_you_mean
@@ -42,11 +43,13 @@ class Loaded:
     marks: dict[str, TextMarks] = field(default_factory=dict)  # by file, for validate
 
 
-def load_course(content: Path, shown_root: Path | None = None, cache: Path | None = None) -> Loaded:
+def load_course(
+    content: Path, shown_root: Path | None = None, cache: Path | None = None, jobs: int = 1
+) -> Loaded:
     """Read content/ into a Course; course is None when any file has errors.
 
     With a cache folder, files whose bytes are unchanged since the last run are not parsed
-    or schema-checked again (see parsecache.py)."""
+    or schema-checked again (see parsecache.py). jobs: processes that may parse files."""
     shown_root = shown_root or content.parent
 
     def shown(path: Path) -> str:
@@ -69,9 +72,8 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
     parts: dict[str, list[Any]] = {}  # by kind: each good file's piece of the model
     marks: dict[str, TextMarks] = {}
     parsed = ParseCache.open(cache)
-    for path, kind in _discover(content, problems, shown):
-        name = shown(path)
-        entry = _read(path, kind, name, parsed)
+    files = [(path, kind, shown(path)) for path, kind in _discover(content, problems, shown)]
+    for (_, kind, name), entry in zip(files, _entries(files, parsed, jobs), strict=True):
         problems += entry.problems + entry.schema_problems
         if entry.part is not None:
             parts.setdefault(kind, []).append(entry.part)
@@ -83,23 +85,49 @@ def load_course(content: Path, shown_root: Path | None = None, cache: Path | Non
     return Loaded(course, problems, marks)
 
 
-def _read(path: Path, kind: str, name: str, parsed: ParseCache) -> Entry:
-    """The file parsed, checked against its schema and made into its piece of the model,
-    from the cache when its bytes and kind are those of the cached entry."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        _, found = read_yaml(path, name)  # says why it cannot be read
-        return Entry("", None, found, [])
-    key = digest(raw, kind)
-    entry = parsed.get(name, key)
-    if entry is None:
-        doc, found = parse_yaml(raw, name)
-        entry = Entry(key, None, found, schema_problems(doc, kind) if doc is not None else [])
-        if doc is not None and not entry.schema_problems:
-            entry.part = _PARTS[kind](doc)
-            entry.marks = text_marks(doc)
-        parsed.put(name, entry)
+# Below this many bytes of YAML to parse, starting worker processes costs more than they save.
+MIN_SHARED_BYTES = 2_000_000
+
+
+def _entries(files: list[tuple[Path, str, str]], parsed: ParseCache, jobs: int) -> list[Entry]:
+    """Each (path, kind, shown name)'s entry: from the cache when the file's bytes and kind
+    are those of the cached entry, else parsed, checked against its schema and made into its
+    piece of the model; a large course's new files are shared out over `jobs` processes."""
+    entries: list[Entry | None] = []
+    todo: list[tuple[int, bytes, str]] = []  # (index in files, bytes, cache key)
+    for index, (path, kind, name) in enumerate(files):
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            _, found = read_yaml(path, name)  # says why it cannot be read
+            entries.append(Entry("", None, found, []))
+            continue
+        key = digest(raw, kind)
+        entry = parsed.get(name, key)
+        if entry is None:
+            todo.append((index, raw, key))
+        entries.append(entry)
+
+    def work(j: int) -> Entry:
+        index, raw, key = todo[j]
+        _, kind, name = files[index]
+        return _entry(raw, key, kind, name)
+
+    weights = [len(raw) for _, raw, _ in todo]
+    shared = jobs if sum(weights) >= MIN_SHARED_BYTES else 1
+    for (index, _, _), entry in zip(todo, share_out(work, weights, shared), strict=True):
+        parsed.put(files[index][2], entry)
+        entries[index] = entry
+    return [entry for entry in entries if entry is not None]
+
+
+def _entry(raw: bytes, key: str, kind: str, name: str) -> Entry:
+    """A file's bytes parsed, checked against its schema and made into its piece of the model."""
+    doc, found = parse_yaml(raw, name)
+    entry = Entry(key, None, found, schema_problems(doc, kind) if doc is not None else [])
+    if doc is not None and not entry.schema_problems:
+        entry.part = _PARTS[kind](doc)
+        entry.marks = text_marks(doc)
     return entry
 
 

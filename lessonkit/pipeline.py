@@ -62,13 +62,14 @@ def generate(
 ) -> Generated:
     """Load, validate and render the course; pages are empty when there are errors.
     cache: a folder for the parse cache (see parsecache.py); None parses every file.
-    jobs: processes that may render pages (render.render_course)."""
+    jobs: processes that may parse files and render pages (load.load_course,
+    render.render_course)."""
     with collector_paused():
         return _generate(root, content or root / "content", cache, jobs)
 
 
 def _generate(root: Path, content: Path, cache: Path | None, jobs: int) -> Generated:
-    loaded = load_course(content, shown_root=root, cache=cache)
+    loaded = load_course(content, shown_root=root, cache=cache, jobs=jobs)
     problems = list(loaded.problems)
     if loaded.course is None:
         return Generated(None, {}, sorted_problems(problems))

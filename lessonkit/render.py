@@ -8,20 +8,20 @@ builds it and the site search indexes the lesson text. Links between pages are r
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import posixpath
 import re
-import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined, nodes, pass_context
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 
 from . import model as m
+from .forked import may_fork, share_out
 from .markup import link_terms
 
 GLOSSARY = "glossary.md"
@@ -85,11 +85,22 @@ def _yaml(value: Any) -> str:
 _MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]!&<>{}]")
 
 
-def _span(*texts: str) -> str:
-    """' markdown="span"' when any of texts needs Markdown's inline pass, else nothing."""
-    return ' markdown="span"' if any(_MARKDOWN_CHARS.search(t) for t in texts) else ""
+# The same option and feedback texts pass through these filters on the quiz page and twice
+# more in the workbook, so each filter remembers its answers (a tenth of the render) until
+# render_course ends.
+@cache
+def _needs_markdown(text: str) -> bool:
+    return _MARKDOWN_CHARS.search(text) is not None
 
 
+def _span(text: str, *more: str) -> str:
+    """' markdown="span"' when any of the texts needs Markdown's inline pass, else nothing."""
+    if _needs_markdown(text) or any(map(_needs_markdown, more)):
+        return ' markdown="span"'
+    return ""
+
+
+@cache
 def _inline(text: str) -> str:
     """Author text placed inside one line of HTML: newlines would end the HTML block."""
     return " ".join(text.split())
@@ -98,6 +109,24 @@ def _inline(text: str) -> str:
 def _sentence(text: str) -> str:
     """The text ending in a full stop, unless it already ends a sentence."""
     return text if text[-1:] in ".?!" else text + "."
+
+
+class _JoinedOutput(CodeGenerator):
+    """Jinja's code generator, except that each run of text and values between two tags is
+    yielded as one string instead of piece by piece. Each piece went up on its own through
+    every template around it (an include, a block, the base page): a tenth of the render."""
+
+    def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        if frame.buffer is not None or frame.require_output_check or len(node.nodes) < 2:
+            super().visit_Output(node, frame)
+            return
+        frame.buffer = "_joined"  # Jinja's own code for a buffered block, into a list
+        self.writeline("_joined = []")
+        try:
+            super().visit_Output(node, frame)
+        finally:
+            frame.buffer = None
+        self.writeline("yield concat(_joined)")
 
 
 @cache
@@ -115,6 +144,7 @@ def environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    env.code_generator_class = _JoinedOutput
     env.filters.update(
         attr=_attr,
         yaml=_yaml,
@@ -197,6 +227,13 @@ class _Page:
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    # Left out of the site search (base.md.j2), so a search lands on the lessons themselves:
+    # - the workbook repeats every lesson on a long page meant for printing;
+    # - quiz pages state wrong answers on purpose ("Intimacy only matters in romantic
+    #   relationships"), which a search result would show out of context, and they give
+    #   the answers away. Each quiz is one link away from its lesson.
+    # It also spares the engine indexing over half the site's text.
+    searched: bool = True
 
 
 def _plan(course: m.Course) -> list[_Page]:
@@ -218,6 +255,7 @@ def _plan(course: m.Course) -> list[_Page]:
                     PATHS.quiz(lesson),
                     "quiz.md.j2",
                     {"lesson": lesson, "quiz": lesson.quiz, "next_lesson": nxt},
+                    searched=False,
                 )
             )
     if course.review:
@@ -226,6 +264,7 @@ def _plan(course: m.Course) -> list[_Page]:
                 PATHS.review,
                 "quiz.md.j2",
                 {"lesson": None, "quiz": course.review, "next_lesson": None},
+                searched=False,
             )
         )
     if course.self_check:
@@ -244,6 +283,7 @@ def _plan(course: m.Course) -> list[_Page]:
             PATHS.workbook,
             "workbook.md.j2",
             {"source_titles": source_titles},
+            searched=False,
         )
     )
     plan.append(_Page(PATHS.support, "support.md.j2"))
@@ -252,68 +292,50 @@ def _plan(course: m.Course) -> list[_Page]:
 
 def _render(page: _Page, course: m.Course, env: Environment, term_names: dict[str, str]) -> str:
     return env.get_template(page.template).render(
-        course=course, paths=PATHS, page_path=page.path, term_names=term_names, **page.context
+        course=course,
+        paths=PATHS,
+        page_path=page.path,
+        term_names=term_names,
+        searched=page.searched,
+        **page.context,
     )
 
 
 # Below this many pages, starting worker processes costs more than they save.
 MIN_SHARED_PAGES = 100
-# What a forked worker inherits: the plan, the course, the environment and the term names.
-_SHARED: tuple[list[_Page], m.Course, Environment, dict[str, str]] | None = None
 
 
-def _render_part(indexes: list[int]) -> list[tuple[int, str]]:
-    assert _SHARED is not None
-    plan, course, env, term_names = _SHARED
-    return [(i, _render(plan[i], course, env, term_names)) for i in indexes]
-
-
-def _parts(plan: list[_Page], count: int) -> list[list[int]]:
-    """The plan's pages split into `count` parts of about equal work. The workbook holds
-    every lesson and quiz, so it weighs about as much as all their pages together; each
-    other page weighs one."""
+def _weights(plan: list[_Page]) -> list[float]:
+    """About how long each page takes to render. The workbook holds every lesson and quiz,
+    so it weighs about as much as all their pages together; each other page weighs one."""
     pages = sum(1 for page in plan if page.path.startswith("lessons/"))
-    weight = [pages if page.path == PATHS.workbook else 1 for page in plan]
-    parts: list[list[int]] = [[] for _ in range(count)]
-    load = [0] * count
-    for i in sorted(range(len(plan)), key=lambda i: -weight[i]):
-        lightest = load.index(min(load))
-        parts[lightest].append(i)
-        load[lightest] += weight[i]
-    return parts
+    return [pages if page.path == PATHS.workbook else 1 for page in plan]
 
 
 def _render_all(
     plan: list[_Page], course: m.Course, env: Environment, term_names: dict[str, str], jobs: int
 ) -> list[str]:
-    """Each page of plan rendered. With jobs > 1 and enough pages, jobs - 1 forked processes
-    each render a part while this one renders the last part. Never in a process with other
-    threads running (mkdocs serve), where a fork could copy a lock some thread holds."""
-    global _SHARED
-    if (
-        jobs < 2
-        or len(plan) < MIN_SHARED_PAGES
-        or not hasattr(os, "fork")
-        or threading.active_count() > 1
-    ):
-        return [_render(page, course, env, term_names) for page in plan]
-    for name in {page.template for page in plan}:
-        env.get_template(name)  # compiled once here, not once in each worker
-    *theirs, mine = _parts(plan, jobs)
-    texts: list[str] = [""] * len(plan)
-    _SHARED = (plan, course, env, term_names)
+    """Each page of plan rendered; a large course's pages shared out over `jobs` processes."""
+    with _templates_checked_once(env):
+        if len(plan) < MIN_SHARED_PAGES or not may_fork(jobs):
+            return [_render(page, course, env, term_names) for page in plan]
+        work = lambda i: _render(plan[i], course, env, term_names)  # noqa: E731
+        return share_out(work, _weights(plan), jobs)
+
+
+@contextmanager
+def _templates_checked_once(env: Environment) -> Iterator[None]:
+    """Every template loaded, and reloaded if its file changed, before a render (so each is
+    compiled once, not in each worker), then not checked again until the render ends: Jinja
+    would look at the file's time each time a page uses a template or its base or includes."""
+    for name in env.list_templates():
+        env.get_template(name)
+    was = env.auto_reload
+    env.auto_reload = False
     try:
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(len(theirs), mp_context=fork) as pool:
-            futures = [pool.submit(_render_part, part) for part in theirs]
-            rendered = _render_part(mine)
-            for future in futures:
-                rendered += future.result()
+        yield
     finally:
-        _SHARED = None
-    for index, text in rendered:
-        texts[index] = text
-    return texts
+        env.auto_reload = was
 
 
 def render_course(
@@ -324,23 +346,12 @@ def render_course(
     env = env or environment()
     term_names = {t.id: t.term for t in course.glossary}
     plan = _plan(course)
-    texts = _render_all(plan, course, env, term_names, jobs)
-    pages = {page.path: text for page, text in zip(plan, texts, strict=True)}
-    # Left out of the site search, so a search lands on the lessons themselves:
-    # - the workbook repeats every lesson on a long page meant for printing;
-    # - quiz pages state wrong answers on purpose ("Intimacy only matters in romantic
-    #   relationships"), which a search result would show out of context, and they give
-    #   the answers away. Each quiz is one link away from its lesson.
-    # It also spares the engine indexing over half the site's text.
-    for path in unsearched(course):
-        pages[path] = _add_front_matter(pages[path], "search:\n  exclude: true\n")
-    return pages
-
-
-def unsearched(course: m.Course) -> list[str]:
-    """The generated pages the site search leaves out."""
-    quizzes = [PATHS.quiz(lesson) for lesson in course.lessons if lesson.quiz]
-    return [*quizzes, *([PATHS.review] if course.review else []), PATHS.workbook]
+    try:
+        texts = _render_all(plan, course, env, term_names, jobs)
+    finally:
+        _needs_markdown.cache_clear()
+        _inline.cache_clear()
+    return {page.path: text for page, text in zip(plan, texts, strict=True)}
 
 
 def scoring(check: m.SelfCheck) -> dict[str, Any]:
@@ -356,12 +367,6 @@ def scoring(check: m.SelfCheck) -> dict[str, Any]:
 
 def _source_titles(course: m.Course) -> dict[str, str]:
     return {s.id: s.title for s in course.source.sections} if course.source else {}
-
-
-def _add_front_matter(page: str, lines: str) -> str:
-    """Add YAML lines at the end of a page's front matter (base.md.j2 writes the start)."""
-    head, sep, body = page.partition("\n---\n")
-    return f"{head}\n{lines.rstrip()}{sep}{body}"
 
 
 def nav(course: m.Course) -> list[Any]:

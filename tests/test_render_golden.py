@@ -4,10 +4,13 @@ LESSONKIT_UPDATE_GOLDENS=1 rewrites them (then read the diff before committing).
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from jinja2 import FileSystemLoader
 
+from lessonkit import render
 from lessonkit.engine import course_settings
 from lessonkit.pipeline import generate
 from lessonkit.render import relative
@@ -93,3 +96,25 @@ def test_text_lands_in_html_escaped(tmp_path: Path) -> None:
 )
 def test_relative_links(target: str, page: str, link: str) -> None:
     assert relative(target, page) == link
+
+
+def test_an_edited_template_shows_in_the_next_render(tmp_path: Path) -> None:
+    """Templates are checked once a render, not once a page; an edit (as under
+    `mkdocs serve`) still shows in the next one, and a render remembers no text after it."""
+    course = generate(FIXTURES / "mini").course
+    assert course is not None
+    folder = tmp_path / "templates"
+    shutil.copytree(Path(render.__file__).parent / "templates", folder)
+    env = render.environment().overlay(loader=FileSystemLoader(folder))
+    first = render.render_course(course, env)
+    support = folder / "support.md.j2"
+    text = support.read_text("utf-8").replace(
+        "{% block content %}\n", "{% block content %}\nEdited while serving.\n"
+    )
+    support.write_text(text, "utf-8")
+    os.utime(support, (support.stat().st_atime, support.stat().st_mtime + 10))
+    second = render.render_course(course, env)
+    assert "Edited while serving." in second[render.PATHS.support]
+    assert "Edited while serving." not in first[render.PATHS.support]
+    assert env.auto_reload
+    assert render._inline.cache_info().currsize == render._needs_markdown.cache_info().currsize == 0

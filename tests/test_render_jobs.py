@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from lessonkit import forked, render
 from lessonkit import model as m
-from lessonkit import render
 from lessonkit.pipeline import generate
 from lessonkit.synthetic import write_course
 
@@ -36,7 +36,7 @@ def course(course_root: Path) -> m.Course:
 _SHARED_OUT = """
 import json, os, sys
 from pathlib import Path
-from lessonkit import render
+from lessonkit import forked, render
 from lessonkit.pipeline import generate
 course = generate(Path(sys.argv[1])).course
 alone = render.render_course(course)
@@ -101,7 +101,7 @@ def test_a_small_course_renders_alone(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_parts_weigh_about_the_same(course: m.Course) -> None:
     plan = render._plan(course)
-    first, second = render._parts(plan, 2)
+    first, second = forked.parts(render._weights(plan), 2)
     workbook = next(i for i, page in enumerate(plan) if page.path == render.PATHS.workbook)
     with_workbook, other = (first, second) if workbook in first else (second, first)
     lesson_pages = sum(page.path.startswith("lessons/") for page in plan)
