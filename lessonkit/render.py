@@ -301,8 +301,8 @@ def _render(page: _Page, course: m.Course, env: Environment, term_names: dict[st
     )
 
 
-# Below this many pages, starting worker processes costs more than they save.
-MIN_SHARED_PAGES = 100
+# Below this many pages (about 150 lessons), starting a worker process costs more than it saves.
+MIN_SHARED_PAGES = 300
 
 
 def _weights(plan: list[_Page]) -> list[float]:
