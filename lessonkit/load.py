@@ -115,10 +115,11 @@ def _entries(files: list[tuple[Path, str, str]], parsed: ParseCache, jobs: int) 
 
     weights = [len(raw) for _, raw, _ in todo]
     shared = jobs if sum(weights) >= MIN_SHARED_BYTES else 1
+    fresh: dict[int, Entry] = {}
     for (index, _, _), entry in zip(todo, share_out(work, weights, shared), strict=True):
         parsed.put(files[index][2], entry)
-        entries[index] = entry
-    return [entry for entry in entries if entry is not None]
+        fresh[index] = entry
+    return [fresh[index] if entry is None else entry for index, entry in enumerate(entries)]
 
 
 def _entry(raw: bytes, key: str, kind: str, name: str) -> Entry:

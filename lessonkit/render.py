@@ -319,7 +319,10 @@ def _render_all(
     with _templates_checked_once(env):
         if len(plan) < MIN_SHARED_PAGES or not may_fork(jobs):
             return [_render(page, course, env, term_names) for page in plan]
-        work = lambda i: _render(plan[i], course, env, term_names)  # noqa: E731
+
+        def work(i: int) -> str:
+            return _render(plan[i], course, env, term_names)
+
         return share_out(work, _weights(plan), jobs)
 
 
