@@ -36,7 +36,7 @@ def course(course_root: Path) -> m.Course:
 _SHARED_OUT = """
 import json, os, sys
 from pathlib import Path
-from lessonkit import forked, render
+from lessonkit import render
 from lessonkit.pipeline import generate
 course = generate(Path(sys.argv[1])).course
 render.MIN_SHARED_PAGES = 0
