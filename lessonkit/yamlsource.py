@@ -1,20 +1,34 @@
 """Read one YAML file into plain data, remembering where every key and value stands.
 
-Only PyYAML's safe composer is used, and the node tree is turned into data here, so that:
+PyYAML's safe parser hands over a stream of events (libyaml's when PyYAML has it, about 25
+times faster), and the data is built from them here, without a node tree, so that:
 - every key and value keeps its line and column (for messages an author can act on);
-- anchors and aliases are refused before anything is expanded (an alias bomb costs nothing);
-- duplicate keys, tabs, non-UTF-8 bytes and empty files are reported, not guessed at.
+- anchors, aliases, tags and merge keys are refused where they stand, before anything is
+  expanded (an alias bomb costs nothing), and so is nesting no course needs;
+- duplicate keys, tabs, non-UTF-8 bytes, empty files and a second document are reported,
+  not guessed at.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 from .problems import Problem, Where
 
@@ -84,22 +98,28 @@ class Document:
         return Where(self.file, *found) if found else self.at(path)
 
 
-class _AliasFound(Exception):
-    def __init__(self, mark: yaml.Mark):
-        self.mark = mark
+class _Refused(Exception):
+    """YAML that is refused as a whole where it stands (the file has no data then)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
 
 
-class _Loader(yaml.SafeLoader):
-    """The safe loader, refusing anchors and aliases as soon as the parser meets them."""
+# Deeper than this is a mistake (a course file nests five or six levels), and refusing it
+# spares every later step that walks the data.
+MAX_DEPTH = 50
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _AliasFound(event.start_mark)
-        return super().compose_node(parent, index)
-
-
+# What a plain scalar can resolve to besides text: the safe loader's implicit resolvers
+# (null, bool, int, float, timestamp, merge "<<" and value "="), by first character.
+_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+assert None not in _IMPLICIT and not yaml.SafeLoader.yaml_path_resolvers
+# Of those, these become values; dates, "=" and "<<" stay text (a course has no use for date
+# objects, and neither "=" nor "<<" is a merge without aliases).
+_BUILT = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
+_MERGE = "tag:yaml.org,2002:merge"
 _scalars = SafeConstructor()
+
+_CParser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
 
 
 def _where(file: str, mark: yaml.Mark) -> Where:
@@ -142,9 +162,9 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     if tabs:
         return None, tabs
     try:
-        node = _compose(text)
-    except _AliasFound as found:
-        return None, [_alias_problem(shown_as, found.mark)]
+        doc, problems, root = _read(text, shown_as)
+    except _Refused as refused:
+        return None, [refused.problem]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = _where(shown_as, mark) if mark else start
@@ -152,19 +172,13 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
         return None, [Problem(where, f"YAML syntax error: {what}", _syntax_hint(what))]
     except yaml.YAMLError as err:
         return None, [Problem(start, f"YAML syntax error: {err}")]
-    if node is None:
+    if root is None:
         return None, [Problem(start, "the file is empty", "add the fields this kind of file needs")]
-    doc = Document(shown_as, None, lines=text.splitlines())
-    problems: list[Problem] = []
-    try:
-        doc.data = _to_data(node, (), doc, problems, set())
-    except _AliasFound as found:
-        return None, [_alias_problem(shown_as, found.mark)]
     if not isinstance(doc.data, dict):
         found = type(doc.data).__name__ if doc.data is not None else "nothing"
         problems.append(
             Problem(
-                _where(shown_as, node.start_mark),
+                _where(shown_as, root),
                 f"the top level must be a mapping of keys to values, found {_kind(found)}",
                 "start the file with 'key: value' lines",
             )
@@ -173,58 +187,202 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     return doc, problems
 
 
-def _compose(text: str) -> Node | None:
-    """The node tree. libyaml (when PyYAML has it) is about 25 times faster; it shares a node
-    between an anchor and its aliases instead of failing, and _to_data refuses a shared node
-    on first sight, so an alias bomb still costs nothing. On any error the pure-Python
-    loader parses again, for its messages and for refusing aliases where they stand."""
-    if _FastLoader is not None:
-        fast = _FastLoader(text)
+def _read(text: str, file: str) -> tuple[Document, list[Problem], yaml.Mark | None]:
+    """The document, its problems and where its data starts (None: the file holds none).
+    On a syntax error in libyaml's parse, PyYAML's own parser reads the file again, for
+    its messages."""
+    if _CParser is not None:
         try:
-            return fast.get_single_node()
+            return _build(_CParser(text), file, text)
         except yaml.YAMLError:
             pass
-        finally:
-            fast.dispose()
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+    return _build(yaml.SafeLoader(text), file, text)
 
 
-class _Resolver:
-    """The safe loader's tag resolution with less work per node, for libyaml's composer,
-    which asks Python to resolve every node it makes (a fifth of a cold parse): the safe
-    loader has no path resolvers, so only plain scalars need their first character's
-    implicit resolvers (null, bool, int, float, timestamp) tried."""
+def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], yaml.Mark | None]:
+    """Data from the parser's events, with the position of every key and value.
 
-    _implicit = yaml.SafeLoader.yaml_implicit_resolvers
-    _scalar_tag = yaml.SafeLoader.DEFAULT_SCALAR_TAG
-    _sequence_tag = yaml.SafeLoader.DEFAULT_SEQUENCE_TAG
-    _mapping_tag = yaml.SafeLoader.DEFAULT_MAPPING_TAG
-    assert None not in _implicit and not yaml.SafeLoader.yaml_path_resolvers
+    One loop over the events, with a stack of the mappings and lists being filled: no node
+    tree is made, and no nesting is deep enough to matter to Python."""
+    doc = Document(file, None, lines=text.splitlines())
+    problems: list[Problem] = []
+    values, keys, styles, marked = doc.values, doc.keys, doc.styles, doc.marked
+    get = parser.get_event
+    get()  # the stream starts
+    if type(get()) is StreamEndEvent:  # no document at all: empty, or comments only
+        return doc, problems, None
+    event = get()
+    root = event.start_mark
+    # the collection being filled, its path, whether it is a mapping, the key waiting for
+    # its value (None: the next event is a key); the stack holds the same for each parent
+    into: Any = None
+    path: JsonPath = ()
+    is_map = False
+    key: str | None = None
+    stack: list[tuple[Any, JsonPath, bool, str | None]] = []
+    while True:
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            if not stack:
+                doc.data = into
+                break
+            into, path, is_map, key = stack.pop()
+            key = None
+            event = get()
+            continue
+        if is_map and key is None:  # a key: nearly always plain text
+            mark = event.start_mark
+            if kind is ScalarEvent and event.tag is None and event.anchor is None:
+                key = event.value
+                if event.implicit[0] and _key_tag(key) is not None:
+                    key = _plain_key(key, _where(file, mark), problems)
+                    if key is None:  # a merge key: reported, and left out with its value
+                        _skip(parser, get(), file)
+                        event = get()
+                        continue
+            else:
+                key = _other_key(event, parser, file, problems)
+            if key in into:
+                problems.append(
+                    Problem(
+                        _where(file, mark),
+                        f"the key '{key}' appears twice in this mapping",
+                        "keep one of them",
+                    )
+                )
+            keys[(*path, key)] = (mark.line + 1, mark.column + 1)
+            event = get()
+            continue
+        at = (*path, key) if is_map else (*path, len(into)) if into is not None else ()
+        mark = event.start_mark
+        values[at] = (mark.line + 1, mark.column + 1)
+        if kind is ScalarEvent:
+            if event.anchor is not None:
+                raise _Refused(_alias_problem(file, mark))
+            value = event.value
+            tag = event.tag
+            style = event.style
+            if style:  # libyaml says "" for plain, PyYAML None
+                styles[at] = style
+            if "[[" in value or "<" in value:
+                marked.append(at)
+            if tag is not None and tag != "!":  # reported, and read as if it were not there
+                problems.append(_tag_problem(file, mark, tag))
+            if not style and value[:1] in _IMPLICIT:
+                value = _plain(value)[0]  # a number, true/false or null (or still text)
+            if into is None:  # the whole document is one scalar
+                doc.data = value
+                break
+            if is_map:
+                into[key] = value
+                key = None
+            else:
+                into.append(value)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None:
+                raise _Refused(_alias_problem(file, mark))
+            if event.tag is not None and event.tag != "!":
+                problems.append(_tag_problem(file, mark, event.tag))
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(
+                    Problem(
+                        Where(file, mark.line + 1, mark.column + 1),
+                        f"the data is nested more than {MAX_DEPTH} levels deep",
+                        "check the indentation and the brackets around this place",
+                    )
+                )
+            made: Any = {} if kind is MappingStartEvent else []
+            if into is not None:  # else this is the whole document
+                if is_map:
+                    into[key] = made
+                else:
+                    into.append(made)
+                stack.append((into, path, is_map, key))
+            into, path, is_map, key = made, at, kind is MappingStartEvent, None
+        elif kind is AliasEvent:
+            raise _Refused(_alias_problem(file, mark))
+        event = get()
+    get()  # the document ends
+    following = get()
+    if type(following) is DocumentStartEvent:
+        raise _Refused(
+            Problem(
+                _where(file, following.start_mark),
+                "a second YAML document starts here: a file holds one",
+                "remove this '---' line and what follows it, or move that to a file of its own",
+            )
+        )
+    return doc, problems, root
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
 
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._implicit.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return self._scalar_tag
-        return self._sequence_tag if kind is SequenceNode else self._mapping_tag
+def _plain(text: str) -> tuple[Any, str | None]:
+    """A plain scalar as the safe loader reads it, and the tag it resolved to (None: text).
+    Numbers, true/false and null become values; dates, "=" and "<<" stay text."""
+    for resolved, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            if resolved in _BUILT:
+                value = _scalars.construct_object(ScalarNode(resolved, text))
+                _scalars.constructed_objects.clear()  # it remembers every node it built
+                return value, resolved
+            return text, resolved
+    return text, None
 
 
-_CSafeLoader = getattr(yaml, "CSafeLoader", None)
-_FastLoader = (
-    type("_FastLoader", (_Resolver, _CSafeLoader), {}) if _CSafeLoader is not None else None
-)
+@lru_cache(maxsize=1024)
+def _key_tag(text: str) -> str | None:
+    """What a plain key resolves to (None: text). Keys repeat (text, title, options...) and
+    many start like true, false, null or a number would."""
+    return _plain(text)[1]
+
+
+def _plain_key(text: str, where: Where, problems: list[Problem]) -> str | None:
+    """A plain key that may not be text (1, true, null), reported if it is not; None for a
+    merge key (<<)."""
+    key, resolved = _plain(text)
+    if resolved == _MERGE:
+        problems.append(
+            Problem(where, "YAML merge keys (<<) are not allowed", "write the keys out in full")
+        )
+        return None
+    if type(key) is not str:
+        problems.append(
+            Problem(where, f"a key must be text, found {key!r}", "put the key in quotes")
+        )
+        key = str(key)
+    return key
+
+
+def _other_key(event: Any, parser: Any, file: str, problems: list[Problem]) -> str:
+    """A key with an anchor or a tag, an alias, or a list or mapping used as a key."""
+    mark = event.start_mark
+    kind = type(event)
+    if kind is AliasEvent or event.anchor is not None:
+        raise _Refused(_alias_problem(file, mark))
+    if kind is ScalarEvent:  # so it has a tag
+        problems.append(_tag_problem(file, mark, event.tag))
+        return event.value
+    found = "a list" if kind is SequenceStartEvent else "a mapping"
+    problems.append(
+        Problem(_where(file, mark), f"a key must be text, found {found}", "write the key as text")
+    )
+    _skip(parser, event, file)
+    return f"({found})"
+
+
+def _skip(parser: Any, event: Any, file: str) -> None:
+    """Read past the node that starts with event (aliases in it are still refused)."""
+    depth = 0
+    while True:
+        kind = type(event)
+        if kind is AliasEvent or getattr(event, "anchor", None) is not None:
+            raise _Refused(_alias_problem(file, event.start_mark))
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            depth += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            depth -= 1
+        if depth == 0:
+            return
+        event = parser.get_event()
 
 
 def _alias_problem(file: str, mark: yaml.Mark) -> Problem:
@@ -235,12 +393,13 @@ def _alias_problem(file: str, mark: yaml.Mark) -> Problem:
     )
 
 
-def _scalar(node: ScalarNode) -> Any:
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value
-    value = _scalars.construct_object(node)
-    _scalars.constructed_objects.clear()  # the constructor caches every node it has built
-    return value
+def _tag_problem(file: str, mark: yaml.Mark, tag: str) -> Problem:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return Problem(
+        _where(file, mark),
+        f"YAML tags ({shown}) are not used in course files",
+        "remove the tag; put the value in quotes to keep it as text",
+    )
 
 
 def _kind(name: str) -> str:
@@ -288,58 +447,3 @@ def _block_start(lines: list[str], index: int) -> tuple[int, int]:
         probe += 1
     line = lines[probe] if probe < len(lines) else ""
     return index + 1, len(line) - len(line.lstrip(" "))
-
-
-def _to_data(
-    node: Node, path: JsonPath, doc: Document, problems: list[Problem], seen: set[int]
-) -> Any:
-    if id(node) in seen:  # an alias: libyaml hands back the anchored node again
-        raise _AliasFound(node.start_mark)
-    seen.add(id(node))
-    mark = node.start_mark
-    doc.values[path] = (mark.line + 1, mark.column + 1)
-    kind = type(node)
-    if kind is ScalarNode:
-        if node.style:  # libyaml says "" for plain, PyYAML None
-            doc.styles[path] = node.style
-        tag = node.tag
-        if tag == "tag:yaml.org,2002:str":
-            value = node.value
-            if "[[" in value or "<" in value:
-                doc.marked.append(path)
-            return value
-        if tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # dates stay text: the course has no use for date objects
-        return _scalar(node)
-    if kind is SequenceNode:
-        return [
-            _to_data(child, (*path, i), doc, problems, seen) for i, child in enumerate(node.value)
-        ]
-    if kind is MappingNode:
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node) if type(key_node) is ScalarNode else None
-            key_mark = key_node.start_mark
-            position = (key_mark.line + 1, key_mark.column + 1)
-            if type(key) is not str:
-                problems.append(
-                    Problem(
-                        Where(doc.file, *position),
-                        f"a key must be text, found {key!r}",
-                        "put the key in quotes",
-                    )
-                )
-                key = str(key)
-            if key in out:
-                problems.append(
-                    Problem(
-                        Where(doc.file, *position),
-                        f"the key '{key}' appears twice in this mapping",
-                        "keep one of them",
-                    )
-                )
-            key_path = (*path, key)
-            doc.keys[key_path] = position
-            out[key] = _to_data(value_node, key_path, doc, problems, seen)
-        return out
-    return None

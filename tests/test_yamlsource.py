@@ -72,58 +72,110 @@ def test_texts_that_may_link_terms_or_hold_html_are_marked(tmp_path: Path) -> No
     assert doc.marked == [("a",), ("c", 0)]
 
 
-@pytest.mark.skipif(yamlsource._FastLoader is None, reason="PyYAML without libyaml")
-def test_fast_tag_resolution_agrees_with_the_safe_loader() -> None:
-    scalars = [
-        "",
-        "~",
-        "null",
-        "Null",
-        "true",
-        "yes",
-        "No",
-        "on",
-        "off",
-        "False",
-        "0",
-        "-12",
-        "0x1f",
-        "0o17",
-        "1_000",
-        "3.5",
-        ".5",
-        "1e3",
-        ".inf",
-        "-.Inf",
-        ".nan",
-        "2026-11-23",
-        "2026-11-23T10:00:00Z",
-        "=",
-        "<<",
-        "text",
-        "Trust",
-        "offer",
-        "1.2.3",
-        "'quoted 1'",
-        '"2"',
-        "|\n  12\n",
-        "[1, two]",
-        "{a: 1}",
-    ]
-    for text in scalars:
+@pytest.mark.skipif(yamlsource._CParser is None, reason="PyYAML without libyaml")
+def test_a_realistic_file_reads_the_same_with_and_without_libyaml() -> None:
+    """libyaml's parser reads every file unless it finds an error; PyYAML's own parser then
+    reads it again for its messages. Both must give the same document."""
+    lessons = (Path(__file__).parents[1] / "content" / "lessons").glob("*.yml")
+    for path in sorted(lessons)[:3]:
+        source = path.read_text(encoding="utf-8")
+        assert _document(yaml.SafeLoader(source), source) == _document(_c_parser(source), source)
+
+
+SCALARS = [
+    "",
+    "~",
+    "null",
+    "Null",
+    "true",
+    "yes",
+    "No",
+    "on",
+    "off",
+    "False",
+    "0",
+    "-12",
+    "0x1f",
+    "0o17",
+    "1_000",
+    "3.5",
+    ".5",
+    "1e3",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "2026-11-23",
+    "2026-11-23T10:00:00Z",
+    "=",
+    "<<",
+    "text",
+    "Trust",
+    "offer",
+    "1.2.3",
+    "'quoted 1'",
+    '"2"',
+    "|\n  12\n",
+    "[1, two]",
+    "{a: 1}",
+]
+
+
+def test_plain_scalars_read_as_the_safe_loader_reads_them(tmp_path: Path) -> None:
+    """Numbers, true/false and null as PyYAML's safe loader reads them, so a course file
+    means the same here as anywhere; dates, "=" and "<<" stay text."""
+    for text in SCALARS:
         source = f"key: {text}\n"
-        fast = yamlsource._FastLoader(source)
-        safe = yaml.SafeLoader(source)
-        try:
-            assert _tags(fast.get_single_node()) == _tags(safe.get_single_node()), text
-        finally:
-            fast.dispose()
-            safe.dispose()
+        expected = yaml.safe_load(source.replace("<<", "'<<'").replace("=", "'='"))["key"]
+        if text.startswith("2026"):
+            expected = text
+        doc, problems = read(tmp_path, source)
+        assert problems == [], text
+        assert repr(doc.data["key"]) == repr(expected), text
+        if _c_parser is not None:
+            assert _document(_c_parser(source), source) == _document(
+                yaml.SafeLoader(source), source
+            ), text
 
 
-def _tags(node: yaml.Node) -> list[str]:
-    if isinstance(node, yaml.ScalarNode):
-        return [node.tag]
-    if isinstance(node, yaml.SequenceNode):
-        return [node.tag, *(t for child in node.value for t in _tags(child))]
-    return [node.tag, *(t for k, v in node.value for t in (*_tags(k), *_tags(v)))]
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !foo bar\n", "f.yml:1:4: error: YAML tags (!foo) are not used in course files"),
+        ("a: !!binary aGk=\n", "f.yml:1:4: error: YAML tags (!!binary) are not used"),
+        ("a: !!str 3\n", "f.yml:1:4: error: YAML tags (!!str) are not used"),
+        ("a: !!int x\n", "f.yml:1:4: error: YAML tags (!!int) are not used"),
+        ("a: !!set {x}\n", "f.yml:1:4: error: YAML tags (!!set) are not used"),
+        ("a: 1\n<<: {b: 2}\n", "f.yml:2:1: error: YAML merge keys (<<) are not allowed"),
+        ("? [a, b]\n: c\n", "f.yml:1:3: error: a key must be text, found a list"),
+        ("~: x\n", "f.yml:1:1: error: a key must be text, found None"),
+        ("a: 1\na: 2\n", "f.yml:2:1: error: the key 'a' appears twice in this mapping"),
+        ("a: &x {q: 1}\n", "f.yml:1:4: error: YAML anchors and aliases (& and *) are not allowed"),
+        ("a: 1\n---\nb: 2\n", "f.yml:2:1: error: a second YAML document starts here"),
+        ("a: " + "[" * 60 + "]" * 60 + "\n", "error: the data is nested more than 50 levels"),
+        ("a: b: c\n", "f.yml:1:5: error: YAML syntax error: mapping values are not allowed"),
+    ],
+)
+def test_what_a_course_file_cannot_hold_is_reported_where_it_stands(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    _, problems = read(tmp_path, text)
+    assert problems, text
+    assert message in str(problems[0]), [str(p) for p in problems]
+
+
+def test_nesting_far_past_the_limit_costs_no_recursion(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert doc is None and "nested more than" in problems[0].message
+
+
+def test_equals_and_double_angle_values_stay_text(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: =\nb: <<\n")
+    assert problems == [] and doc.data == {"a": "=", "b": "<<"}
+
+
+_c_parser = yamlsource._CParser
+
+
+def _document(parser: object, source: str) -> tuple:
+    doc, problems, _ = yamlsource._build(parser, "f.yml", source)
+    return doc.data, doc.values, doc.keys, doc.styles, doc.marked, [str(p) for p in problems]
