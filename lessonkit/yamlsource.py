@@ -11,6 +11,7 @@ times faster), and the data is built from them here, without a node tree, so tha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 from yaml.nodes import ScalarNode
+from yaml.reader import ReaderError
 
 from .problems import Problem, Where
 
@@ -158,20 +160,16 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
                 "save the file with UTF-8 encoding",
             )
         ]
-    tabs = _tab_problems(text, shown_as)
-    if tabs:
-        return None, tabs
     try:
         doc, problems, root = _read(text, shown_as)
     except _Refused as refused:
         return None, [refused.problem]
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = _where(shown_as, mark) if mark else start
-        what = err.problem or err.context or "invalid YAML"
-        return None, [Problem(where, f"YAML syntax error: {what}", _syntax_hint(what))]
     except yaml.YAMLError as err:
-        return None, [Problem(start, f"YAML syntax error: {err}")]
+        # a tab or an odd space where indentation or a separator goes is the likeliest cause
+        return None, _space_problems(text, shown_as, True) or _syntax_problems(err, text, start)
+    spaces = _space_problems(text, shown_as, False)
+    if spaces:  # the file parsed, but a key or an item holds an invisible space
+        return None, spaces
     if root is None:
         return None, [Problem(start, "the file is empty", "add the fields this kind of file needs")]
     if not isinstance(doc.data, dict):
@@ -191,12 +189,15 @@ def _read(text: str, file: str) -> tuple[Document, list[Problem], yaml.Mark | No
     """The document, its problems and where its data starts (None: the file holds none).
     On a syntax error in libyaml's parse, PyYAML's own parser reads the file again, for
     its messages."""
-    if _CParser is not None:
+    if _CParser is None:
+        return _build(yaml.SafeLoader(text), file, text)
+    try:
+        return _build(_CParser(text), file, text)
+    except yaml.YAMLError as fast_error:
         try:
-            return _build(_CParser(text), file, text)
-        except yaml.YAMLError:
-            pass
-    return _build(yaml.SafeLoader(text), file, text)
+            return _build(yaml.SafeLoader(text), file, text)
+        except (ValueError, OverflowError):  # "\U00110000": it calls chr() unchecked
+            raise fast_error from None
 
 
 def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], yaml.Mark | None]:
@@ -236,13 +237,9 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                 key = event.value
                 if event.implicit[0] and _key_tag(key) is not None:
                     key = _plain_key(key, _where(file, mark), problems)
-                    if key is None:  # a merge key: reported, and left out with its value
-                        _skip(parser, get(), file)
-                        event = get()
-                        continue
             else:
                 key = _other_key(event, parser, file, problems)
-            if key in into:
+            if key is not None and key in into:
                 problems.append(
                     Problem(
                         _where(file, mark),
@@ -250,7 +247,11 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                         "keep one of them",
                     )
                 )
-            keys[(*path, key)] = (mark.line + 1, mark.column + 1)
+                key = None
+            if key is None:  # reported: the entry is left out with its value
+                _skip(parser, get(), file)
+            else:
+                keys[(*path, key)] = (mark.line + 1, mark.column + 1)
             event = get()
             continue
         at = (*path, key) if is_map else (*path, len(into)) if into is not None else ()
@@ -283,7 +284,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                 raise _Refused(_alias_problem(file, mark))
             if event.tag is not None and event.tag != "!":
                 problems.append(_tag_problem(file, mark, event.tag))
-            if len(stack) >= MAX_DEPTH:
+            if len(stack) + 1 >= MAX_DEPTH:  # the top level is not on the stack
                 raise _Refused(
                     Problem(
                         Where(file, mark.line + 1, mark.column + 1),
@@ -321,8 +322,12 @@ def _plain(text: str) -> tuple[Any, str | None]:
     for resolved, pattern in _IMPLICIT.get(text[:1], ()):
         if pattern.match(text):
             if resolved in _BUILT:
-                value = _scalars.construct_object(ScalarNode(resolved, text))
-                _scalars.constructed_objects.clear()  # it remembers every node it built
+                try:
+                    value = _scalars.construct_object(ScalarNode(resolved, text))
+                except (ValueError, OverflowError):  # "0b_", or an int of 5000 digits
+                    return text, None
+                finally:
+                    _scalars.constructed_objects.clear()  # it remembers every node it built
                 return value, resolved
             return text, resolved
     return text, None
@@ -336,7 +341,7 @@ def _key_tag(text: str) -> str | None:
 
 
 def _plain_key(text: str, where: Where, problems: list[Problem]) -> str | None:
-    """A plain key that may not be text (1, true, null), reported if it is not; None for a
+    """A plain key that may not be text (1, yes, null), reported if it is not; None for a
     merge key (<<)."""
     key, resolved = _plain(text)
     if resolved == _MERGE:
@@ -345,15 +350,15 @@ def _plain_key(text: str, where: Where, problems: list[Problem]) -> str | None:
         )
         return None
     if type(key) is not str:
+        read_as = _kind(type(key).__name__) if key is not None else "nothing (null)"
         problems.append(
-            Problem(where, f"a key must be text, found {key!r}", "put the key in quotes")
+            Problem(where, f"the key '{text}' is read as {read_as}, not text", "put it in quotes")
         )
-        key = str(key)
-    return key
+    return text
 
 
-def _other_key(event: Any, parser: Any, file: str, problems: list[Problem]) -> str:
-    """A key with an anchor or a tag, an alias, or a list or mapping used as a key."""
+def _other_key(event: Any, parser: Any, file: str, problems: list[Problem]) -> str | None:
+    """A key with an anchor or a tag, an alias, or a list or mapping used as a key (None)."""
     mark = event.start_mark
     kind = type(event)
     if kind is AliasEvent or event.anchor is not None:
@@ -366,7 +371,7 @@ def _other_key(event: Any, parser: Any, file: str, problems: list[Problem]) -> s
         Problem(_where(file, mark), f"a key must be text, found {found}", "write the key as text")
     )
     _skip(parser, event, file)
-    return f"({found})"
+    return None
 
 
 def _skip(parser: Any, event: Any, file: str) -> None:
@@ -389,7 +394,7 @@ def _alias_problem(file: str, mark: yaml.Mark) -> Problem:
     return Problem(
         _where(file, mark),
         "YAML anchors and aliases (& and *) are not allowed",
-        "write the repeated text out in full",
+        "write the repeated text out in full; to start text with & or *, put it in quotes",
     )
 
 
@@ -412,28 +417,87 @@ def _kind(name: str) -> str:
     }.get(name, name)
 
 
+def _syntax_problems(err: yaml.YAMLError, text: str, start: Where) -> list[Problem]:
+    """A parser's error as a message an author can act on, where the mistake stands."""
+    if isinstance(err, ReaderError):  # a character YAML does not allow anywhere
+        before = text[: err.position]
+        where = Where(start.file, before.count("\n") + 1, err.position - before.rfind("\n"))
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return [
+            Problem(
+                where,
+                f"the file holds a character YAML does not allow (U+{code:04X})",
+                "delete it: such characters are invisible and often come in with pasted text",
+            )
+        ]
+    if not isinstance(err, yaml.MarkedYAMLError):
+        return [Problem(start, f"YAML syntax error: {err}")]
+    if err.context == "while scanning a quoted scalar" and err.context_mark:
+        return [
+            Problem(
+                _where(start.file, err.context_mark),
+                "this quoted text has no closing quote",
+                "close it where the text ends; inside '...', write a ' as ''",
+            )
+        ]
+    mark = err.problem_mark or err.context_mark
+    what = err.problem or err.context or "invalid YAML"
+    where = _where(start.file, mark) if mark else start
+    return [Problem(where, f"YAML syntax error: {what}", _syntax_hint(what))]
+
+
 def _syntax_hint(what: str) -> str:
     if "mapping values are not allowed" in what:
-        return "put text that contains ': ' in quotes, or use a '|' block"
+        return (
+            "put text that contains ': ' in quotes (or use a '|' block), or check the indentation"
+        )
     if "could not find expected ':'" in what:
         return "every line of a mapping needs 'key: value'; check the indentation"
+    if "expected <block end>, but found '<scalar>'" in what:
+        return (
+            "a value that starts with a quote or a bracket must end with it: put the whole "
+            "value in quotes, or use a '|' block"
+        )
     if "expected <block end>" in what:
         return "check that this line is indented like its siblings"
     return "check the indentation and quotes around this place"
 
 
-def _tab_problems(text: str, file: str) -> list[Problem]:
-    if "\t" not in text:  # nearly every file: one scan instead of one per line
+# Spaces that look like a plain space and are not one to YAML
+_ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+# ...standing where a plain space has to: in the indentation, after a key's colon or a dash
+_MISPLACED_SPACE = re.compile(rf"[ ]*(?:-[ ]+)*(?:[A-Za-z_][\w-]*:|-)?([{_ODD_SPACES}])")
+
+
+def _space_problems(text: str, file: str, tabs: bool) -> list[Problem]:
+    """Odd spaces where YAML needs a plain one, and (tabs: the parse failed) tabs in the
+    indentation. YAML allows tabs inside text, such as code in a '|' block, so they are
+    looked for only when the file does not parse."""
+    odd = not text.isascii() and _ODD_SPACE.search(text) is not None
+    if not odd and not (tabs and "\t" in text):  # nearly every file: one scan
         return []
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
+        if tabs and "\t" in indent:
             out.append(
                 Problem(
                     Where(file, number, indent.index("\t") + 1),
                     "a tab is used for indentation",
                     "indent with spaces, not tabs",
+                )
+            )
+            continue
+        found = _MISPLACED_SPACE.match(line) if odd else None
+        if found:
+            code = ord(found.group(1))
+            name = "a non-breaking space" if code == 0xA0 else "a special space"
+            out.append(
+                Problem(
+                    Where(file, number, found.start(1) + 1),
+                    f"{name} (U+{code:04X}) stands where YAML needs a plain space",
+                    "type a plain space instead; it often comes in with pasted text",
                 )
             )
     return out

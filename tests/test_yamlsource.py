@@ -49,7 +49,7 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_non_text_keys_are_reported(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "1: one\n")
     assert [str(p) for p in problems] == [
-        "f.yml:1:1: error: a key must be text, found 1 (hint: put the key in quotes)"
+        "f.yml:1:1: error: the key '1' is read as a number, not text (hint: put it in quotes)"
     ]
 
 
@@ -150,12 +150,25 @@ def test_plain_scalars_read_as_the_safe_loader_reads_them(tmp_path: Path) -> Non
         ("a: !!set {x}\n", "f.yml:1:4: error: YAML tags (!!set) are not used"),
         ("a: 1\n<<: {b: 2}\n", "f.yml:2:1: error: YAML merge keys (<<) are not allowed"),
         ("? [a, b]\n: c\n", "f.yml:1:3: error: a key must be text, found a list"),
-        ("~: x\n", "f.yml:1:1: error: a key must be text, found None"),
+        ("~: x\n", "f.yml:1:1: error: the key '~' is read as nothing (null), not text"),
+        ("yes: x\n", "f.yml:1:1: error: the key 'yes' is read as true/false, not text"),
         ("a: 1\na: 2\n", "f.yml:2:1: error: the key 'a' appears twice in this mapping"),
         ("a: &x {q: 1}\n", "f.yml:1:4: error: YAML anchors and aliases (& and *) are not allowed"),
         ("a: 1\n---\nb: 2\n", "f.yml:2:1: error: a second YAML document starts here"),
-        ("a: " + "[" * 60 + "]" * 60 + "\n", "error: the data is nested more than 50 levels"),
+        ("a: " + "[" * 50 + "]" * 50 + "\n", "error: the data is nested more than 50 levels"),
         ("a: b: c\n", "f.yml:1:5: error: YAML syntax error: mapping values are not allowed"),
+        ('a: "\\U00110000"\n', "f.yml:1:7: error: YAML syntax error: found invalid Unicode"),
+        (
+            "a: x\x0by\n",
+            "f.yml:1:5: error: the file holds a character YAML does not allow (U+000B)",
+        ),
+        ('t: x\nu: "abc\nv: 1\nw: 2\n', "f.yml:2:4: error: this quoted text has no closing quote"),
+        ("t: x\nu: 'It's fine'\n", "hint: a value that starts with a quote or a bracket must"),
+        ("t: x\ns:\u00a0text\n", "f.yml:2:3: error: a non-breaking space (U+00A0) stands where"),
+        ("\u00a0a: x\n", "f.yml:1:1: error: a non-breaking space (U+00A0) stands where"),
+        ("i:\n  -\u3000a\n", "f.yml:2:4: error: a special space (U+3000) stands where YAML"),
+        ("a:\n\tb: 1\n", "f.yml:2:1: error: a tab is used for indentation"),
+        ("a: *args\n", "hint: write the repeated text out in full; to start text with & or *"),
     ],
 )
 def test_what_a_course_file_cannot_hold_is_reported_where_it_stands(
@@ -179,3 +192,32 @@ def test_equals_and_double_angle_values_stay_text(tmp_path: Path) -> None:
 def _document(parser: object, source: str) -> tuple:
     doc, problems, _ = yamlsource._build(parser, "f.yml", source)
     return doc.data, doc.values, doc.keys, doc.styles, doc.marked, [str(p) for p in problems]
+
+
+def test_fifty_levels_of_nesting_are_read(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: " + "[" * 49 + "]" * 49 + "\n")  # with the top level
+    assert problems == [] and doc is not None
+
+
+def test_numbers_python_cannot_build_stay_text(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "a: 0b_\nb: 0x_\nc: " + "1" * 5000 + "\n")
+    assert problems == [] and doc.data == {"a": "0b_", "b": "0x_", "c": "1" * 5000}
+
+
+def test_tabs_inside_a_literal_block_are_text(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "code: |\n  if x {\n  \treturn\n  }\n")
+    assert problems == [] and doc.data == {"code": "if x {\n\treturn\n}\n"}
+
+
+def test_a_repeated_key_keeps_the_first_value_and_its_positions(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, 'a:\n  b: "<x>"\na: y\n')
+    assert [p.message for p in problems] == ["the key 'a' appears twice in this mapping"]
+    assert doc.data == {"a": {"b": "<x>"}}
+    assert doc.marked == [("a", "b")] and doc.value_at(("a", "b")) == "<x>"
+
+
+def test_list_keys_are_left_out_with_their_values(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "[a]: 1\n[b]: 2\nc: 3\n")
+    assert [str(p.where) for p in problems] == ["f.yml:1:1", "f.yml:2:1"]
+    assert {p.message for p in problems} == {"a key must be text, found a list"}
+    assert doc.data == {"c": 3}
