@@ -237,6 +237,8 @@ def _type_hint(wanted: list[str], value: Any) -> str:
         return "put the value in quotes"
     if "string" in wanted and isinstance(value, dict):
         return "text that contains ': ' must be quoted"
+    if "string" in wanted and isinstance(value, list):
+        return "text that starts with '[' (a [[term]] link, say) must be quoted"
     if "boolean" in wanted:
         return "write true or false, without quotes"
     return ""

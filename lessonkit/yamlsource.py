@@ -267,6 +267,8 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                 styles[at] = style
             if "[[" in value or "<" in value:
                 marked.append(at)
+            if style == '"' and _SURROGATE.search(value):  # "\\ud83d": half a character
+                problems.append(_surrogate_problem(file, mark))
             if tag is not None and tag != "!":  # reported, and read as if it were not there
                 problems.append(_tag_problem(file, mark, tag))
             if not style and value[:1] in _IMPLICIT:
@@ -388,6 +390,19 @@ def _skip(parser: Any, event: Any, file: str) -> None:
         if depth == 0:
             return
         event = parser.get_event()
+
+
+# An escape for half of a UTF-16 pair ("\\ud83d\\ude00", as JSON writes an emoji): YAML reads
+# each half as a character of its own, which no file can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_problem(file: str, mark: yaml.Mark) -> Problem:
+    return Problem(
+        _where(file, mark),
+        "this text has an escape for half a character (\\ud800 to \\udfff)",
+        "type the character itself, or escape it whole, as \\U0001F600",
+    )
 
 
 def _alias_problem(file: str, mark: yaml.Mark) -> Problem:

@@ -221,3 +221,10 @@ def test_list_keys_are_left_out_with_their_values(tmp_path: Path) -> None:
     assert [str(p.where) for p in problems] == ["f.yml:1:1", "f.yml:2:1"]
     assert {p.message for p in problems} == {"a key must be text, found a list"}
     assert doc.data == {"c": 3}
+
+
+def test_an_escape_for_half_a_character_is_reported(tmp_path: Path) -> None:
+    # JSON writes an emoji as two escapes; YAML reads them as two characters no file can hold
+    _, problems = read(tmp_path, 'a: "x\\ud83d\\ude00"\nb: "\\U0001F600"\n')
+    assert [str(p.where) for p in problems] == ["f.yml:1:4"]
+    assert "half a character" in problems[0].message
