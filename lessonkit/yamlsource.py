@@ -5,8 +5,9 @@ times faster), and the data is built from them here, without a node tree, so tha
 - every key and value keeps its line and column (for messages an author can act on);
 - anchors, aliases, tags and merge keys are refused where they stand, before anything is
   expanded (an alias bomb costs nothing), and so is nesting no course needs;
-- duplicate keys, tabs, non-UTF-8 bytes, empty files and a second document are reported,
-  not guessed at.
+- duplicate keys, tabs and odd spaces where indentation goes, characters YAML refuses,
+  non-UTF-8 bytes, empty files and a second document are reported, not guessed at;
+- no input makes it raise: every mistake is a Problem with a line and column.
 """
 
 from __future__ import annotations
