@@ -216,19 +216,20 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
     event = get()
     root = event.start_mark
     # the collection being filled, its path, whether it is a mapping, the key waiting for
-    # its value (None: the next event is a key); the stack holds the same for each parent
+    # its value (None: the next event is a key); the stack holds the first three for each
+    # parent, whose own key is spent once a child collection is placed in it
     into: Any = None
     path: JsonPath = ()
     is_map = False
     key: str | None = None
-    stack: list[tuple[Any, JsonPath, bool, str | None]] = []
+    stack: list[tuple[Any, JsonPath, bool]] = []
     while True:
         kind = type(event)
         if kind is MappingEndEvent or kind is SequenceEndEvent:
             if not stack:
                 doc.data = into
                 break
-            into, path, is_map, key = stack.pop()
+            into, path, is_map = stack.pop()
             key = None
             event = get()
             continue
@@ -301,7 +302,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                     into[key] = made
                 else:
                     into.append(made)
-                stack.append((into, path, is_map, key))
+                stack.append((into, path, is_map))
             into, path, is_map, key = made, at, kind is MappingStartEvent, None
         elif kind is AliasEvent:
             raise _Refused(_alias_problem(file, mark))
