@@ -259,11 +259,13 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
         at = (*path, key) if is_map else (*path, len(into)) if into is not None else ()
         mark = event.start_mark
         values[at] = (mark.line + 1, mark.column + 1)
+        if kind is AliasEvent or event.anchor is not None:
+            raise _Refused(_alias_problem(file, mark))
+        tag = event.tag
+        if tag is not None and tag != "!":  # reported, and read as if it were not there
+            problems.append(_tag_problem(file, mark, tag))
         if kind is ScalarEvent:
-            if event.anchor is not None:
-                raise _Refused(_alias_problem(file, mark))
             value = event.value
-            tag = event.tag
             style = event.style
             if style:  # libyaml says "" for plain, PyYAML None
                 styles[at] = style
@@ -271,8 +273,6 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                 marked.append(at)
             if style == '"' and _SURROGATE.search(value):  # "\\ud83d": half a character
                 problems.append(_surrogate_problem(file, mark))
-            if tag is not None and tag != "!":  # reported, and read as if it were not there
-                problems.append(_tag_problem(file, mark, tag))
             if not style and value[:1] in _IMPLICIT:
                 value = _plain(value)[0]  # a number, true/false or null (or still text)
             if into is None:  # the whole document is one scalar
@@ -283,15 +283,11 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                 key = None
             else:
                 into.append(value)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.anchor is not None:
-                raise _Refused(_alias_problem(file, mark))
-            if event.tag is not None and event.tag != "!":
-                problems.append(_tag_problem(file, mark, event.tag))
+        else:  # a mapping or a list starts
             if len(stack) + 1 >= MAX_DEPTH:  # the top level is not on the stack
                 raise _Refused(
                     Problem(
-                        Where(file, mark.line + 1, mark.column + 1),
+                        _where(file, mark),
                         f"the data is nested more than {MAX_DEPTH} levels deep",
                         "check the indentation and the brackets around this place",
                     )
@@ -304,8 +300,6 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                     into.append(made)
                 stack.append((into, path, is_map))
             into, path, is_map, key = made, at, kind is MappingStartEvent, None
-        elif kind is AliasEvent:
-            raise _Refused(_alias_problem(file, mark))
         event = get()
     get()  # the document ends
     following = get()
