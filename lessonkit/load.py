@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
-from .forked import share_out
 from .markup import TERM_LINK
-from .parsecache import Entry, ParseCache, digest
-from .problems import Problem, Severity, Where, did_you_mean
+from .problems import Problem, Where, did_you_mean, problem
+from .questions import question_type
 from .schema import schema_problems
 from .textmarks import TextMarks, text_marks
-from .yamlsource import Document, parse_yaml, read_yaml
+from .yamlsource import Document, read_yaml
 
 # The files of a course other than lessons, and the schema each follows.
 SINGLE_FILES = {
@@ -43,13 +42,8 @@ class Loaded:
     marks: dict[str, TextMarks] = field(default_factory=dict)  # by file, for validate
 
 
-def load_course(
-    content: Path, shown_root: Path | None = None, cache: Path | None = None, jobs: int = 1
-) -> Loaded:
-    """Read content/ into a Course; course is None when any file has errors.
-
-    With a cache folder, files whose bytes are unchanged since the last run are not parsed
-    or schema-checked again (see parsecache.py). jobs: processes that may parse files."""
+def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
+    """Read content/ into a Course; course is None when any file has errors."""
     shown_root = shown_root or content.parent
 
     def shown(path: Path) -> str:
@@ -60,76 +54,26 @@ def load_course(
 
     problems: list[Problem] = []
     if not (content / "course.yml").is_file():
-        problems.append(
-            Problem(
-                Where(shown(content / "course.yml")),
-                "the content folder has no course.yml",
-                "create course.yml with the course's title, lessons and notes",
-            )
-        )
+        problems.append(problem("content.no-course", Where(shown(content / "course.yml"))))
         return Loaded(None, problems)
 
     parts: dict[str, list[Any]] = {}  # by kind: each good file's piece of the model
     marks: dict[str, TextMarks] = {}
-    parsed = ParseCache.open(cache)
-    files = [(path, kind, shown(path)) for path, kind in _discover(content, problems, shown)]
-    for (_, kind, name), entry in zip(files, _entries(files, parsed, jobs), strict=True):
-        problems += entry.problems + entry.schema_problems
-        if entry.part is not None:
-            parts.setdefault(kind, []).append(entry.part)
-            marks[name] = entry.marks or TextMarks()
-    parsed.save()
+    for path, kind in _discover(content, problems, shown):
+        name = shown(path)
+        doc, found = read_yaml(path, name)
+        problems += found
+        if doc is None:
+            continue
+        invalid = schema_problems(doc, kind)
+        problems += invalid
+        if not invalid:
+            parts.setdefault(kind, []).append(_PARTS[kind](doc))
+            marks[name] = text_marks(doc)
     if any(p.is_error for p in problems):
         return Loaded(None, problems, marks)
     course = _build(parts, problems)
     return Loaded(course, problems, marks)
-
-
-# Below this many bytes of YAML to parse, starting worker processes costs more than they save.
-MIN_SHARED_BYTES = 2_000_000
-
-
-def _entries(files: list[tuple[Path, str, str]], parsed: ParseCache, jobs: int) -> list[Entry]:
-    """Each (path, kind, shown name)'s entry: from the cache when the file's bytes and kind
-    are those of the cached entry, else parsed, checked against its schema and made into its
-    piece of the model; a large course's new files are shared out over `jobs` processes."""
-    entries: list[Entry | None] = []
-    todo: list[tuple[int, bytes, str]] = []  # (index in files, bytes, cache key)
-    for index, (path, kind, name) in enumerate(files):
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            _, found = read_yaml(path, name)  # says why it cannot be read
-            entries.append(Entry("", None, found, []))
-            continue
-        key = digest(raw, kind)
-        entry = parsed.get(name, key)
-        if entry is None:
-            todo.append((index, raw, key))
-        entries.append(entry)
-
-    def work(j: int) -> Entry:
-        index, raw, key = todo[j]
-        _, kind, name = files[index]
-        return _entry(raw, key, kind, name)
-
-    weights = [len(raw) for _, raw, _ in todo]
-    shared = jobs if sum(weights) >= MIN_SHARED_BYTES else 1
-    fresh: dict[int, Entry] = {}
-    for (index, _, _), entry in zip(todo, share_out(work, weights, shared), strict=True):
-        parsed.put(files[index][2], entry)
-        fresh[index] = entry
-    return [fresh[index] if entry is None else entry for index, entry in enumerate(entries)]
-
-
-def _entry(raw: bytes, key: str, kind: str, name: str) -> Entry:
-    """A file's bytes parsed, checked against its schema and made into its piece of the model."""
-    doc, found = parse_yaml(raw, name)
-    entry = Entry(key, None, found, schema_problems(doc, kind) if doc is not None else [])
-    if doc is not None and not entry.schema_problems:
-        entry.part = _PARTS[kind](doc)
-        entry.marks = text_marks(doc)
-    return entry
 
 
 def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path, str]]:
@@ -140,26 +84,24 @@ def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path,
         if path.is_dir():
             if path.name != LESSON_DIR:
                 problems.append(
-                    Problem(
+                    problem(
+                        "content.unknown-folder",
                         Where(shown(path)),
-                        f"unknown folder '{path.name}' is ignored",
-                        f"lessons go in {LESSON_DIR}/",
-                        Severity.WARNING,
+                        name=path.name,
+                        lessons=LESSON_DIR,
                     )
                 )
             continue
         if path.name in SINGLE_FILES:
             found.append((path, SINGLE_FILES[path.name]))
         else:
-            hint = did_you_mean(path.name, SINGLE_FILES) or "known files: " + ", ".join(
-                SINGLE_FILES
-            )
             problems.append(
-                Problem(
+                problem(
+                    "content.unknown-file",
                     Where(shown(path)),
-                    f"unknown file '{path.name}' is ignored",
-                    hint,
-                    Severity.WARNING,
+                    did_you_mean(path.name, SINGLE_FILES),
+                    name=path.name,
+                    known=", ".join(SINGLE_FILES),
                 )
             )
     lesson_dir = content / LESSON_DIR
@@ -168,14 +110,7 @@ def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path,
             if path.suffix in YAML_SUFFIXES and not path.name.startswith("."):
                 found.append((path, "lesson"))
             elif not path.name.startswith("."):
-                problems.append(
-                    Problem(
-                        Where(shown(path)),
-                        "not a .yml file; it is ignored",
-                        "lesson files end in .yml",
-                        Severity.WARNING,
-                    )
-                )
+                problems.append(problem("content.not-yaml", Where(shown(path))))
     return found
 
 
@@ -215,14 +150,7 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
         lesson.slug = f"{number:02d}-{lesson.id}"
     for lesson in lessons:
         if lesson.id not in order:
-            problems.append(
-                Problem(
-                    Where(lesson.file, 1, 1),
-                    f"lesson '{lesson.id}' is not listed in course.yml 'lessons'",
-                    "add its id to the list, or delete the file",
-                    Severity.WARNING,
-                )
-            )
+            problems.append(problem("lesson.unlisted", Where(lesson.file, 1, 1), id=lesson.id))
     course = m.Course(
         id=c["id"],
         title=c["title"],
@@ -300,18 +228,8 @@ def _quiz(doc: Document, at: tuple, quiz_id: str, default_title: str) -> m.Quiz:
         section = raw.get("section", "")
         if section and "#" not in section and at:  # a lesson's own section
             section = f"{quiz_id}#{section}"
-        if raw["type"] == "true-false":
-            answer = bool(raw["answer"])
-            fb = raw["feedback"]
-            options = [
-                m.Option("True", answer, fb["correct"] if answer else fb["incorrect"]),
-                m.Option("False", not answer, fb["incorrect"] if answer else fb["correct"]),
-            ]
-        else:
-            options = [
-                m.Option(o["text"], bool(o.get("correct", False)), o["feedback"])
-                for o in raw["options"]
-            ]
+        kind = question_type(raw["type"])
+        options, data = kind.read(raw)
         questions.append(
             m.Question(
                 id=raw["id"],
@@ -321,8 +239,9 @@ def _quiz(doc: Document, at: tuple, quiz_id: str, default_title: str) -> m.Quiz:
                 explanation=raw["explanation"],
                 section=section,
                 where=doc.at(path),
-                # true/false keeps its order: a shuffled "False, True" only confuses
-                shuffle=bool(raw.get("shuffle", shuffle)) and raw["type"] != "true-false",
+                # some types keep their order: a shuffled "False, True" only confuses
+                shuffle=bool(raw.get("shuffle", shuffle)) and kind.shuffle,
+                data=data,
             )
         )
     return m.Quiz(
@@ -413,7 +332,7 @@ def reading_words(lesson: m.Lesson) -> int:
     return sum(count_words(p) for p in parts)
 
 
-# Each kind of file made into its piece of the model (kept in the parse cache with it).
+# Each kind of file made into its piece of the model.
 _PARTS: dict[str, Callable[[Document], Any]] = {
     "course": _course_file,
     "lesson": _lesson,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from .problems import Where
-
-QUESTION_TYPES = ("single", "multiple", "true-false")
 
 
 @dataclass
@@ -81,13 +78,7 @@ class Question:
     section: str  # "lesson-id#section-id" or "" when it tests no one section
     where: Where
     shuffle: bool = False
-
-    @property
-    def fingerprint(self) -> str:
-        """Short hash of everything a reader answers to; saved answers are keyed by it."""
-        payload = [self.type, self.prompt, [(o.text, o.correct) for o in self.options]]
-        raw = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        return hashlib.sha256(raw).hexdigest()[:12]
+    data: dict[str, Any] = field(default_factory=dict)  # what its type reads besides options
 
     @property
     def correct_count(self) -> int:
@@ -197,7 +188,6 @@ class Course:
     lesson_refs: list[tuple[str, Where]] = field(default_factory=list)
     # lesson files whose id course.yml does not list: checked, never built
     unlisted: list[Lesson] = field(default_factory=list)
-    _by_id: dict[str, Lesson] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def question_count(self) -> int:
@@ -207,9 +197,7 @@ class Course:
         return sum(len(q.questions) for q in quizzes)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
-        if len(self._by_id) != len(self.lessons):  # built on first use; lessons do not change
-            self._by_id = {x.id: x for x in self.lessons}
-        return self._by_id.get(lesson_id)
+        return next((x for x in self.lessons if x.id == lesson_id), None)
 
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.glossary if t.id == term_id), None)

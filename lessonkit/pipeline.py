@@ -6,18 +6,15 @@ by the benchmarks. It does not import MkDocs.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from .build.write import WriteReport, conflicts, write_pages
+from .checks import validate
 from .load import load_course
 from .problems import Problem, sorted_problems
 from .render import render_course
-from .validate import validate
-from .write import WriteReport, conflicts, write_pages
 
 
 @dataclass
@@ -31,60 +28,24 @@ class Generated:
         return self.course is not None and not any(p.is_error for p in self.problems)
 
 
-# Where a project keeps what lessonkit makes for itself (git-ignored): the build stage and
-# the parse cache.
-WORK_DIR = ".lessonkit"
-
-
-def cache_dir(root: Path) -> Path:
-    return root / WORK_DIR / "cache"
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while one generate step runs, then back as it was.
-
-    Generating builds a large graph of objects that all live until the step ends (YAML nodes,
-    documents, the model, the pages), and hardly any cycles. The collector would walk that
-    whole graph again and again as it grows: a quarter of a cached generation of a
-    1000-lesson course. Whatever cycles the step leaves are found the next time it runs."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def generate(
-    root: Path, content: Path | None = None, cache: Path | None = None, jobs: int = 1
-) -> Generated:
-    """Load, validate and render the course; pages are empty when there are errors.
-    cache: a folder for the parse cache (see parsecache.py); None parses every file.
-    jobs: processes that may parse files and render pages (load.load_course,
-    render.render_course)."""
-    with collector_paused():
-        return _generate(root, content or root / "content", cache, jobs)
-
-
-def _generate(root: Path, content: Path, cache: Path | None, jobs: int) -> Generated:
-    loaded = load_course(content, shown_root=root, cache=cache, jobs=jobs)
+def generate(root: Path, content: Path | None = None) -> Generated:
+    """Load, validate and render the course; pages are empty when there are errors."""
+    loaded = load_course(content or root / "content", shown_root=root)
     problems = list(loaded.problems)
     if loaded.course is None:
         return Generated(None, {}, sorted_problems(problems))
     problems += validate(loaded.course, loaded.marks)
     result = Generated(loaded.course, {}, sorted_problems(problems))
     if result.ok:
-        result.pages = render_course(loaded.course, jobs=jobs)
+        result.pages = render_course(loaded.course)
     return result
 
 
 def generate_into(
-    root: Path, docs: Path, content: Path | None = None, cache: Path | None = None, jobs: int = 1
+    root: Path, docs: Path, content: Path | None = None
 ) -> tuple[Generated, WriteReport | None]:
     """Generate and write into docs/; writes nothing when there is any error."""
-    result = generate(root, content, cache, jobs)
+    result = generate(root, content)
     if result.ok:
         clash = conflicts(docs, result.pages)
         if clash:

@@ -1,4 +1,8 @@
-"""Problems are data: every check returns them, the CLI prints them all at once."""
+"""Problems are data: every check returns them, the CLI prints them all at once.
+
+Each has a code (messages.py holds what each code says), a place and a severity, and prints
+as `file:line:col: error[code]: message (hint: ...)`, or as a GitHub annotation for CI.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -30,25 +35,50 @@ class Where:
 @dataclass(frozen=True)
 class Problem:
     where: Where
+    code: str
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.severity.value}: {self.message}"
+        text = f"{self.where}: {self.severity.value}[{self.code}]: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on the file's line."""
+        props = [f"file={_prop(self.where.file)}"]
+        if self.where.line:
+            props += [f"line={self.where.line}", f"col={self.where.col}"]
+        props.append(f"title={_prop(self.code)}")
+        text = f"{self.message} (hint: {self.hint})" if self.hint else self.message
+        return f"::{self.severity.value} {','.join(props)}::{_data(text)}"
 
-class ContentError(Exception):
-    """Raised by a stage that cannot go on; carries every problem found so far."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted_problems(problems)
-        super().__init__("\n".join(map(str, self.problems)))
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def problem(code: str, where: Where, hint: str | None = None, **fields: Any) -> Problem:
+    """The problem `code` at `where`, its text filled in from `fields`; `hint`, when given
+    and not empty, replaces the code's own hint."""
+    from .messages import MESSAGES  # messages.py imports Severity from here
+
+    said = MESSAGES[code]
+    return Problem(
+        where,
+        code,
+        said.text.format(**fields),
+        hint or said.hint.format(**fields),
+        said.severity,
+    )
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:

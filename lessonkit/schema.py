@@ -13,12 +13,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem, did_you_mean, known
+from .problems import Problem, did_you_mean, known, problem
+from .questions import question_type
 from .yamlsource import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -59,36 +59,6 @@ def _registry() -> Registry:
     return Registry().with_resources((name, Resource.from_contents(_load(name))) for name in names)
 
 
-# Keywords that only describe; a $ref's siblings made only of these merge into its target.
-_ANNOTATIONS = {"title", "description", "default", "examples", "$comment", "markdownDescription"}
-
-
-def inline_refs(schema: Any, base: str) -> Any:
-    """schema with every $ref replaced by a copy of its target, resolved from `base`.
-
-    The files keep their $refs (editors and readers follow them); validation walks the
-    inlined copy, which spares a registry lookup per value checked: a third of the time of
-    checking a large course. The schemas are not recursive, so the copy is finite."""
-    if isinstance(schema, list):
-        return [inline_refs(item, base) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out = {k: inline_refs(v, base) for k, v in schema.items() if k not in ("$ref", "$defs")}
-    ref = schema.get("$ref")
-    if ref is None:
-        return out
-    name = ref.partition("#")[0]
-    resolved = _registry().resolver(base).lookup(ref)
-    target = {k: v for k, v in resolved.contents.items() if k not in ("$schema", "$id")}
-    target = inline_refs(target, name or base)
-    if set(out) - _ANNOTATIONS:
-        return {
-            **{k: v for k, v in out.items() if k in _ANNOTATIONS},
-            "allOf": [target, {k: v for k, v in out.items() if k not in _ANNOTATIONS}],
-        }
-    return {**target, **out}
-
-
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     # JSON Schema patterns are ECMA-262 regexes, whose "$" is the end of the text; Python's
@@ -110,31 +80,13 @@ _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    name = f"{kind}.schema.json"
-    schema = inline_refs(_load(name), name)
+    schema = _load(f"{kind}.schema.json")
     Draft202012Validator.check_schema(schema)
     return _Validator(schema, registry=_registry())
 
 
-@cache
-def quick_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
-    """The same inlined schema, compiled by jsonschema-rs: it answers "is this file valid?"
-    about fifty times faster than jsonschema, which is then asked only about the files that
-    are not, for errors with the detail our messages need."""
-    return jsonschema_rs.Draft202012Validator(validator(kind).schema)
-
-
-def _surely_valid(data: Any, kind: str) -> bool:
-    try:
-        return quick_validator(kind).is_valid(data)
-    except (ValueError, TypeError):  # data it cannot read (YAML's sets, bytes): ask jsonschema
-        return False
-
-
 def schema_problems(doc: Document, kind: str) -> list[Problem]:
     """Every schema error of doc, most specific first, one message per place."""
-    if _surely_valid(doc.data, kind):
-        return []
     out: dict[tuple, Problem] = {}
     for error in validator(kind).iter_errors(doc.data):
         for leaf in _leaves(error):
@@ -168,66 +120,80 @@ def _describe(error: ValidationError, doc: Document) -> Problem | None:
             return None  # reported as "unknown key 'titel' (did you mean 'title'?)"
         fields = ", ".join(f"'{m}'" for m in missing)
         what = "a required field" if len(missing) == 1 else "required fields"
-        return Problem(where, f"missing {what} {fields}", f"add {fields} to this mapping")
+        return problem("schema.missing", where, what=what, fields=fields)
     if kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         extra = [k for k in value if k not in allowed]
         if not extra:
             return None
         key = extra[0]
-        hint = did_you_mean(key, allowed) or f"known keys here: {known(allowed)}"
-        return Problem(doc.key_at((*path, key)), f"unknown key '{key}'", hint)
+        return problem(
+            "schema.unknown-key",
+            doc.key_at((*path, key)),
+            did_you_mean(key, allowed),
+            key=key,
+            known=known(allowed),
+        )
     if kind == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
         names = " or ".join(_TYPE_NAMES.get(w, w) for w in wanted)
-        return Problem(
-            where, f"{name} should be {names}, found {_found(value)}", _type_hint(wanted, value)
+        return problem(
+            "schema.type",
+            where,
+            _type_hint(wanted, value),
+            field=name,
+            wanted=names,
+            found=_found(value),
         )
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
-        hint = did_you_mean(str(value), choices) or f"use one of: {', '.join(choices)}"
-        return Problem(
-            where, f"{name} is '{value}', which is not one of {', '.join(choices)}", hint
+        return problem(
+            "schema.enum",
+            where,
+            did_you_mean(str(value), choices),
+            field=name,
+            value=value,
+            choices=", ".join(choices),
         )
     if kind == "const":
         return None  # only used inside if/then; the then-branch reports the real problem
     if kind == "not":
         stray = [k for k in error.validator_value.get("required", []) if k in (value or {})]
         key = stray[0] if stray else ""
-        kind_of = value.get("type", "this") if isinstance(value, dict) else "this"
-        return Problem(
+        kind_of = value.get("type", "") if isinstance(value, dict) else ""
+        takes = question_type(kind_of).schema.get("required", []) if kind_of else []
+        return problem(
+            "schema.not-for-type",
             doc.key_at((*path, key)) if key else where,
-            f"a {kind_of} question does not take '{key}'",
-            "true-false questions use 'answer' and 'feedback' instead of 'options'",
+            type=kind_of,
+            key=key,
+            takes=", ".join(takes) or "(nothing more)",
         )
     if kind == "minItems":
         if not value:
-            return Problem(where, f"{name} is an empty list", "add at least one entry")
-        return Problem(
-            where,
-            f"{name} needs at least {error.validator_value} entries, found {len(value)}",
-            "add entries",
+            return problem("schema.empty-list", where, field=name)
+        return problem(
+            "schema.too-few", where, field=name, least=error.validator_value, count=len(value)
         )
     if kind == "maxItems":
-        return Problem(
-            where,
-            f"{name} has {len(value)} entries, at most {error.validator_value} are allowed",
-            "remove entries",
+        return problem(
+            "schema.too-many", where, field=name, count=len(value), most=error.validator_value
         )
     if kind == "minLength":
-        return Problem(where, f"{name} is empty", "write the text, or remove the key")
+        return problem("schema.empty-text", where, field=name)
     if kind == "pattern":
-        return Problem(
-            where, f"{name} is '{value}', which is not in the expected form", _pattern_hint(schema)
-        )
+        return problem("schema.pattern", where, _pattern_hint(schema), field=name, value=value)
     if kind in ("minimum", "maximum"):
-        return Problem(
+        return problem(
+            "schema.range",
             where,
-            f"{name} is {value}, outside the allowed range",
-            f"use a value from {schema.get('minimum')} to {schema.get('maximum')}",
+            field=name,
+            value=value,
+            low=schema.get("minimum"),
+            high=schema.get("maximum"),
         )
-    return Problem(where, f"{name}: {error.message}")
+    return problem("schema.other", where, field=name, detail=error.message)
 
 
 def _type_hint(wanted: list[str], value: Any) -> str:

@@ -33,7 +33,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.reader import ReaderError
 
-from .problems import Problem, Where
+from .problems import Problem, Where, problem
 
 JsonPath = tuple[str | int, ...]
 LineCol = tuple[int, int]
@@ -134,7 +134,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return None, [Problem(Where(shown_as), f"cannot read the file: {err.strerror}")]
+        return None, [problem("yaml.unreadable", Where(shown_as), reason=err.strerror)]
     return parse_yaml(raw, shown_as)
 
 
@@ -142,25 +142,13 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     """Parse a file's bytes; shown_as names the file in messages."""
     start = Where(shown_as, 1, 1)
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(
-                start,
-                f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit",
-                "split it into smaller files",
-            )
-        ]
+        return None, [problem("yaml.too-large", start, size=len(raw), limit=MAX_BYTES)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [
-            Problem(
-                Where(shown_as, line, col),
-                f"the file is not UTF-8 (byte 0x{raw[err.start]:02x})",
-                "save the file with UTF-8 encoding",
-            )
-        ]
+        return None, [problem("yaml.not-utf8", Where(shown_as, line, col), byte=raw[err.start])]
     try:
         doc, problems, root = _read(text, shown_as)
     except _Refused as refused:
@@ -172,16 +160,10 @@ def parse_yaml(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     if spaces:  # the file parsed, but a key or an item holds an invisible space
         return None, spaces
     if root is None:
-        return None, [Problem(start, "the file is empty", "add the fields this kind of file needs")]
+        return None, [problem("yaml.empty", start)]
     if not isinstance(doc.data, dict):
         found = type(doc.data).__name__ if doc.data is not None else "nothing"
-        problems.append(
-            Problem(
-                _where(shown_as, root),
-                f"the top level must be a mapping of keys to values, found {_kind(found)}",
-                "start the file with 'key: value' lines",
-            )
-        )
+        problems.append(problem("yaml.not-mapping", _where(shown_as, root), found=_kind(found)))
         return None, problems
     return doc, problems
 
@@ -242,13 +224,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
             else:
                 key = _other_key(event, parser, file, problems)
             if key is not None and key in into:
-                problems.append(
-                    Problem(
-                        _where(file, mark),
-                        f"the key '{key}' appears twice in this mapping",
-                        "keep one of them",
-                    )
-                )
+                problems.append(problem("yaml.duplicate-key", _where(file, mark), key=key))
                 key = None
             if key is None:  # reported: the entry is left out with its value
                 _skip(parser, get(), file)
@@ -285,13 +261,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
                 into.append(value)
         else:  # a mapping or a list starts
             if len(stack) + 1 >= MAX_DEPTH:  # the top level is not on the stack
-                raise _Refused(
-                    Problem(
-                        _where(file, mark),
-                        f"the data is nested more than {MAX_DEPTH} levels deep",
-                        "check the indentation and the brackets around this place",
-                    )
-                )
+                raise _Refused(problem("yaml.too-deep", _where(file, mark), depth=MAX_DEPTH))
             made: Any = {} if kind is MappingStartEvent else []
             if into is not None:  # else this is the whole document
                 if is_map:
@@ -304,13 +274,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
     get()  # the document ends
     following = get()
     if type(following) is DocumentStartEvent:
-        raise _Refused(
-            Problem(
-                _where(file, following.start_mark),
-                "a second YAML document starts here: a file holds one",
-                "remove this '---' line and what follows it, or move that to a file of its own",
-            )
-        )
+        raise _Refused(problem("yaml.second-document", _where(file, following.start_mark)))
     return doc, problems, root
 
 
@@ -343,15 +307,11 @@ def _plain_key(text: str, where: Where, problems: list[Problem]) -> str | None:
     merge key (<<)."""
     key, resolved = _plain(text)
     if resolved == _MERGE:
-        problems.append(
-            Problem(where, "YAML merge keys (<<) are not allowed", "write the keys out in full")
-        )
+        problems.append(problem("yaml.merge-key", where))
         return None
     if type(key) is not str:
         read_as = _kind(type(key).__name__) if key is not None else "nothing (null)"
-        problems.append(
-            Problem(where, f"the key '{text}' is read as {read_as}, not text", "put it in quotes")
-        )
+        problems.append(problem("yaml.key-not-text", where, key=text, read_as=read_as))
     return text
 
 
@@ -365,9 +325,7 @@ def _other_key(event: Any, parser: Any, file: str, problems: list[Problem]) -> s
         problems.append(_tag_problem(file, mark, event.tag))
         return event.value
     found = "a list" if kind is SequenceStartEvent else "a mapping"
-    problems.append(
-        Problem(_where(file, mark), f"a key must be text, found {found}", "write the key as text")
-    )
+    problems.append(problem("yaml.key-not-scalar", _where(file, mark), found=found))
     _skip(parser, event, file)
     return None
 
@@ -394,28 +352,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _surrogate_problem(file: str, mark: yaml.Mark) -> Problem:
-    return Problem(
-        _where(file, mark),
-        "this text has an escape for half a character (\\ud800 to \\udfff)",
-        "type the character itself, or escape it whole, as \\U0001F600",
-    )
+    return problem("yaml.half-character", _where(file, mark))
 
 
 def _alias_problem(file: str, mark: yaml.Mark) -> Problem:
-    return Problem(
-        _where(file, mark),
-        "YAML anchors and aliases (& and *) are not allowed",
-        "write the repeated text out in full; to start text with & or *, put it in quotes",
-    )
+    return problem("yaml.anchor", _where(file, mark))
 
 
 def _tag_problem(file: str, mark: yaml.Mark, tag: str) -> Problem:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return Problem(
-        _where(file, mark),
-        f"YAML tags ({shown}) are not used in course files",
-        "remove the tag; put the value in quotes to keep it as text",
-    )
+    return problem("yaml.tag", _where(file, mark), tag=shown)
 
 
 def _kind(name: str) -> str:
@@ -434,27 +380,15 @@ def _syntax_problems(err: yaml.YAMLError, text: str, start: Where) -> list[Probl
         before = text[: err.position]
         where = Where(start.file, before.count("\n") + 1, err.position - before.rfind("\n"))
         code = err.character if isinstance(err.character, int) else ord(err.character)
-        return [
-            Problem(
-                where,
-                f"the file holds a character YAML does not allow (U+{code:04X})",
-                "delete it: such characters are invisible and often come in with pasted text",
-            )
-        ]
+        return [problem("yaml.bad-character", where, codepoint=code)]
     if not isinstance(err, yaml.MarkedYAMLError):
-        return [Problem(start, f"YAML syntax error: {err}")]
+        return [problem("yaml.syntax", start, detail=err)]
     if err.context == "while scanning a quoted scalar" and err.context_mark:
-        return [
-            Problem(
-                _where(start.file, err.context_mark),
-                "this quoted text has no closing quote",
-                "close it where the text ends; inside '...', write a ' as ''",
-            )
-        ]
+        return [problem("yaml.unclosed-quote", _where(start.file, err.context_mark))]
     mark = err.problem_mark or err.context_mark
     what = err.problem or err.context or "invalid YAML"
     where = _where(start.file, mark) if mark else start
-    return [Problem(where, f"YAML syntax error: {what}", _syntax_hint(what))]
+    return [problem("yaml.syntax", where, _syntax_hint(what), detail=what)]
 
 
 def _syntax_hint(what: str) -> str:
@@ -471,7 +405,7 @@ def _syntax_hint(what: str) -> str:
         )
     if "expected <block end>" in what:
         return "check that this line is indented like its siblings"
-    return "check the indentation and quotes around this place"
+    return ""  # the message's own hint
 
 
 # Spaces that look like a plain space and are not one to YAML
@@ -492,25 +426,14 @@ def _space_problems(text: str, file: str, tabs: bool) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if tabs and "\t" in indent:
-            out.append(
-                Problem(
-                    Where(file, number, indent.index("\t") + 1),
-                    "a tab is used for indentation",
-                    "indent with spaces, not tabs",
-                )
-            )
+            out.append(problem("yaml.tab", Where(file, number, indent.index("\t") + 1)))
             continue
         found = _MISPLACED_SPACE.match(line) if odd else None
         if found:
             code = ord(found.group(1))
             name = "a non-breaking space" if code == 0xA0 else "a special space"
-            out.append(
-                Problem(
-                    Where(file, number, found.start(1) + 1),
-                    f"{name} (U+{code:04X}) stands where YAML needs a plain space",
-                    "type a plain space instead; it often comes in with pasted text",
-                )
-            )
+            where = Where(file, number, found.start(1) + 1)
+            out.append(problem("yaml.odd-space", where, name=name, codepoint=code))
     return out
 
 

@@ -1,21 +1,23 @@
 """MkDocs hook: run the lessonkit generate step, so plain `mkdocs build` and `mkdocs serve`
 (which re-reads the config on every change) always see pages made from content/."""
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 import lessonkit
-from lessonkit.engine import course_settings, theme_language
-from lessonkit.pipeline import cache_dir, generate_into
-from lessonkit.themefix import fix_page
+from lessonkit.build.engine import course_settings, theme_language
+from lessonkit.build.themefix import fix_site
+from lessonkit.pipeline import generate_into
 
+log = logging.getLogger("mkdocs.plugins.lessonkit")
 TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    result, _ = generate_into(root, Path(config.docs_dir), cache=cache_dir(root))
+    result, _ = generate_into(root, Path(config.docs_dir))
     if not result.ok:
         raise PluginError("\n".join(map(str, result.problems)))
     for key, value in course_settings(result.course).items():
@@ -27,11 +29,6 @@ def on_config(config):
     return config
 
 
-def on_post_page(html, page, config):
-    return fix_page(html, config.extra.get("lessonkit_language", ""))
-
-
-def on_post_template(output_content, template_name, config):
-    if not template_name.endswith(".html"):  # sitemap.xml
-        return output_content
-    return fix_page(output_content, config.extra.get("lessonkit_language", ""))
+def on_post_build(config):
+    for warning in fix_site(Path(config.site_dir), config.extra.get("lessonkit_language", "")):
+        log.warning(warning)

@@ -69,7 +69,7 @@ def test_unknown_file_is_only_a_warning(tmp_path: Path, capsys) -> None:
     assert main(["check", "--root", str(root)]) == 0
     out = capsys.readouterr()
     assert (
-        "warning: unknown file 'glosary.yml' is ignored (hint: did you mean 'glossary.yml'?)"
+        "warning[content.unknown-file]: unknown file 'glosary.yml' is ignored (hint: did you mean 'glossary.yml'?)"
         in out.err
     )
     assert out.out.startswith("OK: Base course: 1 lessons, 1 questions")

@@ -44,7 +44,7 @@ def test_bad_content_leaves_docs_and_site_untouched(project: Path, capsys) -> No
     lesson.write_text(lesson.read_text().replace("title: Start With the Water", "titel: X"))
     assert build(project) == 1
     err = capsys.readouterr().err
-    assert "content/lessons/01-water.yml:3:1: error: unknown key 'titel'" in err
+    assert "content/lessons/01-water.yml:3:1: error[schema.unknown-key]: unknown key 'titel'" in err
     assert "Nothing was written" in err
     assert snapshot(project / "docs") == docs
     assert snapshot(project / "site") == site
@@ -119,4 +119,4 @@ def test_plain_mkdocs_build_reports_content_problems(project: Path) -> None:
         check=False,
     )
     assert proc.returncode != 0
-    assert "content/glossary.yml:1:8: error: 'terms' should be a list" in proc.stderr
+    assert "content/glossary.yml:1:8: error[schema.type]: 'terms' should be a list" in proc.stderr

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, Page
 
+from lessonkit.build.engine import for_zensical, zensical_program
 from lessonkit.cli import build, main
-from lessonkit.engine import for_zensical, zensical_program
 from tests.conftest import SITE_URL
 from tests.support.chromium import in_chromium
 from tests.support.links import _Page, crawl

@@ -10,10 +10,10 @@ from typing import Any
 import markdown
 import pytest
 
-from lessonkit.engine import read_config
+from lessonkit.build.engine import read_config
 from lessonkit.pipeline import generate
-from lessonkit.render import _span, environment, render_course
-from lessonkit.synthetic import write_course
+from lessonkit.render import environment, render_course
+from lessonkit.render.filters import span
 from tests.support.project import FIXTURES, ROOT
 
 
@@ -36,11 +36,8 @@ def _html(pages: dict[str, str]) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("which", ["real", "mini", "synthetic"])
-def test_leaving_out_needless_spans_changes_no_html(which: str, tmp_path: Path) -> None:
-    root = {"real": ROOT, "mini": FIXTURES / "mini"}.get(which, tmp_path)
-    if which == "synthetic":
-        write_course(tmp_path / "content", 12)
+@pytest.mark.parametrize("root", [ROOT, FIXTURES / "mini"], ids=["bundled", "mini"])
+def test_leaving_out_needless_spans_changes_no_html(root: Path) -> None:
     course = generate(root).course
     assert course is not None
     lean = render_course(course)
@@ -69,4 +66,4 @@ def test_leaving_out_needless_spans_changes_no_html(which: str, tmp_path: Path) 
     ],
 )
 def test_span_is_asked_for_when_text_has_markdown(texts: tuple[str, ...], needed: bool) -> None:
-    assert (_span(*texts) == ' markdown="span"') is needed
+    assert (span(*texts) == ' markdown="span"') is needed

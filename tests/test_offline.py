@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from lessonkit.build.offline import SHIM_PATH, offline_overrides, write_zip
 from lessonkit.cli import build, main
-from lessonkit.offline import SHIM_PATH, offline_overrides, write_zip
 from tests.support.chromium import in_chromium
 from tests.support.links import _Page
 from tests.support.project import make_project, mini_content

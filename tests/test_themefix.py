@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from lessonkit.themefix import fix_page
+from lessonkit.build.themefix import fix_page
 
 SAMPLE = (
     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '

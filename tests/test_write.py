@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from lessonkit.write import MANIFEST, conflicts, owned, write_pages
+from lessonkit.build.write import MANIFEST, conflicts, owned, write_pages
 
 
 def test_writes_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
@@ -30,7 +30,7 @@ def test_hand_written_files_are_never_touched(tmp_path: Path) -> None:
     assert (docs / "about.md").read_text() == "mine"
     problems = conflicts(docs, {"about.md": "generated"})
     assert [str(p) for p in problems] == [
-        "docs/about.md: error: a hand-written file stands where a generated page goes "
+        "docs/about.md: error[docs.hand-written]: a hand-written file stands where a generated page goes "
         "(hint: rename or move the hand-written file)"
     ]
     assert conflicts(docs, {"b.md": "B again"}) == []

@@ -49,7 +49,7 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_non_text_keys_are_reported(tmp_path: Path) -> None:
     _, problems = read(tmp_path, "1: one\n")
     assert [str(p) for p in problems] == [
-        "f.yml:1:1: error: the key '1' is read as a number, not text (hint: put it in quotes)"
+        "f.yml:1:1: error[yaml.key-not-text]: the key '1' is read as a number, not text (hint: put it in quotes)"
     ]
 
 
@@ -143,31 +143,76 @@ def test_plain_scalars_read_as_the_safe_loader_reads_them(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("a: !foo bar\n", "f.yml:1:4: error: YAML tags (!foo) are not used in course files"),
-        ("a: !!binary aGk=\n", "f.yml:1:4: error: YAML tags (!!binary) are not used"),
-        ("a: !!str 3\n", "f.yml:1:4: error: YAML tags (!!str) are not used"),
-        ("a: !!int x\n", "f.yml:1:4: error: YAML tags (!!int) are not used"),
-        ("a: !!set {x}\n", "f.yml:1:4: error: YAML tags (!!set) are not used"),
-        ("a: 1\n<<: {b: 2}\n", "f.yml:2:1: error: YAML merge keys (<<) are not allowed"),
-        ("? [a, b]\n: c\n", "f.yml:1:3: error: a key must be text, found a list"),
-        ("~: x\n", "f.yml:1:1: error: the key '~' is read as nothing (null), not text"),
-        ("yes: x\n", "f.yml:1:1: error: the key 'yes' is read as true/false, not text"),
-        ("a: 1\na: 2\n", "f.yml:2:1: error: the key 'a' appears twice in this mapping"),
-        ("a: &x {q: 1}\n", "f.yml:1:4: error: YAML anchors and aliases (& and *) are not allowed"),
-        ("a: 1\n---\nb: 2\n", "f.yml:2:1: error: a second YAML document starts here"),
-        ("a: " + "[" * 50 + "]" * 50 + "\n", "error: the data is nested more than 50 levels"),
-        ("a: b: c\n", "f.yml:1:5: error: YAML syntax error: mapping values are not allowed"),
-        ('a: "\\U00110000"\n', "f.yml:1:7: error: YAML syntax error: found invalid Unicode"),
+        (
+            "a: !foo bar\n",
+            "f.yml:1:4: error[yaml.tag]: YAML tags (!foo) are not used in course files",
+        ),
+        ("a: !!binary aGk=\n", "f.yml:1:4: error[yaml.tag]: YAML tags (!!binary) are not used"),
+        ("a: !!str 3\n", "f.yml:1:4: error[yaml.tag]: YAML tags (!!str) are not used"),
+        ("a: !!int x\n", "f.yml:1:4: error[yaml.tag]: YAML tags (!!int) are not used"),
+        ("a: !!set {x}\n", "f.yml:1:4: error[yaml.tag]: YAML tags (!!set) are not used"),
+        (
+            "a: 1\n<<: {b: 2}\n",
+            "f.yml:2:1: error[yaml.merge-key]: YAML merge keys (<<) are not allowed",
+        ),
+        (
+            "? [a, b]\n: c\n",
+            "f.yml:1:3: error[yaml.key-not-scalar]: a key must be text, found a list",
+        ),
+        (
+            "~: x\n",
+            "f.yml:1:1: error[yaml.key-not-text]: the key '~' is read as nothing (null), not text",
+        ),
+        (
+            "yes: x\n",
+            "f.yml:1:1: error[yaml.key-not-text]: the key 'yes' is read as true/false, not text",
+        ),
+        (
+            "a: 1\na: 2\n",
+            "f.yml:2:1: error[yaml.duplicate-key]: the key 'a' appears twice in this mapping",
+        ),
+        (
+            "a: &x {q: 1}\n",
+            "f.yml:1:4: error[yaml.anchor]: YAML anchors and aliases (& and *) are not allowed",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            "f.yml:2:1: error[yaml.second-document]: a second YAML document starts here",
+        ),
+        (
+            "a: " + "[" * 50 + "]" * 50 + "\n",
+            "error[yaml.too-deep]: the data is nested more than 50 levels",
+        ),
+        (
+            "a: b: c\n",
+            "f.yml:1:5: error[yaml.syntax]: YAML syntax error: mapping values are not allowed",
+        ),
+        (
+            'a: "\\U00110000"\n',
+            "f.yml:1:7: error[yaml.syntax]: YAML syntax error: found invalid Unicode",
+        ),
         (
             "a: x\x0by\n",
-            "f.yml:1:5: error: the file holds a character YAML does not allow (U+000B)",
+            "f.yml:1:5: error[yaml.bad-character]: the file holds a character YAML does not allow (U+000B)",
         ),
-        ('t: x\nu: "abc\nv: 1\nw: 2\n', "f.yml:2:4: error: this quoted text has no closing quote"),
+        (
+            't: x\nu: "abc\nv: 1\nw: 2\n',
+            "f.yml:2:4: error[yaml.unclosed-quote]: this quoted text has no closing quote",
+        ),
         ("t: x\nu: 'It's fine'\n", "hint: a value that starts with a quote or a bracket must"),
-        ("t: x\ns:\u00a0text\n", "f.yml:2:3: error: a non-breaking space (U+00A0) stands where"),
-        ("\u00a0a: x\n", "f.yml:1:1: error: a non-breaking space (U+00A0) stands where"),
-        ("i:\n  -\u3000a\n", "f.yml:2:4: error: a special space (U+3000) stands where YAML"),
-        ("a:\n\tb: 1\n", "f.yml:2:1: error: a tab is used for indentation"),
+        (
+            "t: x\ns:\u00a0text\n",
+            "f.yml:2:3: error[yaml.odd-space]: a non-breaking space (U+00A0) stands where",
+        ),
+        (
+            "\u00a0a: x\n",
+            "f.yml:1:1: error[yaml.odd-space]: a non-breaking space (U+00A0) stands where",
+        ),
+        (
+            "i:\n  -\u3000a\n",
+            "f.yml:2:4: error[yaml.odd-space]: a special space (U+3000) stands where YAML",
+        ),
+        ("a:\n\tb: 1\n", "f.yml:2:1: error[yaml.tab]: a tab is used for indentation"),
         ("a: *args\n", "hint: write the repeated text out in full; to start text with & or *"),
     ],
 )

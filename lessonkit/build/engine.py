@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from . import model as m
-from .render import nav
+from .. import model as m
+from ..render import nav
 from .themefix import fix_site
 
 ENGINES = ("mkdocs", "zensical")
@@ -134,24 +134,21 @@ def zensical_program() -> str | None:
 
 def run(
     engine: str, config: dict[str, Any], workdir: Path, strict: bool = True, language: str = ""
-) -> tuple[bool, str]:
-    """Build with the engine, the theme's HTML faults repaired (themefix.py) in pages of
-    the given language; returns (ok, what it printed)."""
+) -> tuple[bool, str, list[str]]:
+    """Build with the engine, then repair the theme's HTML faults (themefix.py) in pages
+    of the given language; returns (ok, what it printed, warnings of the repairs)."""
     config_path = workdir / "engine.yml"
     if engine == "mkdocs":
-        # `mkdocs build` with pages shared out over the cores (lessonkit/mkdocs_jobs.py),
-        # each page repaired as it is rendered; not -q: it hides warnings, and --strict
-        # then has nothing to count
-        cmd = [sys.executable, "-m", "lessonkit.mkdocs_jobs", "-f", str(config_path)]
-        cmd += ["--fix-theme", "--language", language]
+        # not -q: it hides warnings, and --strict then has nothing to count
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path)]
     elif engine == "zensical":
         exe = zensical_program()
         if exe is None:
-            return False, "zensical is not installed (pip install 'lessonkit[zensical]')"
+            return False, "zensical is not installed (pip install 'lessonkit[zensical]')", []
         cmd = [exe, "build", "-f", str(config_path)]
         config = for_zensical(config, workdir)
     else:
-        return False, f"unknown engine '{engine}' (known: {', '.join(ENGINES)})"
+        return False, f"unknown engine '{engine}' (known: {', '.join(ENGINES)})", []
     if strict:
         cmd.append("--strict")  # both engines fail on warnings: missing pages and anchors
     config_path.write_text(
@@ -160,6 +157,5 @@ def run(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir, env=env, check=False)
     ok = proc.returncode == 0
-    if ok and engine == "zensical":  # Zensical runs no MkDocs plugin: repair what it wrote
-        fix_site(Path(workdir, config["site_dir"]), language)
-    return ok, _tidy(proc.stdout + proc.stderr)
+    warnings = fix_site(Path(workdir, config["site_dir"]), language) if ok else []
+    return ok, _tidy(proc.stdout + proc.stderr), warnings

@@ -1,7 +1,9 @@
 """Whole-course checks -> a list of Problems. Nothing here raises or stops at the first.
 
 Each check is a small function over the model (and, for text, over each file's text marks,
-so a problem inside a Markdown block points at its own line).
+so a problem inside a Markdown block points at its own line). A question's own checks
+belong to its type (questions/); the ones here concern the course: ids, references,
+bands, sources and text.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from . import model as m
-from .problems import Problem, Severity, Where, did_you_mean
+from .problems import Problem, Where, did_you_mean, problem
+from .questions import question_type
 from .textmarks import TextMarks
 
 Check = Callable[[m.Course], Iterable[Problem]]
@@ -30,11 +33,7 @@ def _duplicates(items: Iterable[tuple[str, Where]], what: str) -> Iterator[Probl
     first: dict[str, Where] = {}
     for key, where in items:
         if key in first:
-            yield Problem(
-                where,
-                f"duplicate {what} '{key}' (first used at {first[key]})",
-                "ids must be unique; rename one of them",
-            )
+            yield problem("id.duplicate", where, what=what, id=key, first=first[key])
         else:
             first[key] = where
 
@@ -46,11 +45,8 @@ def check_lessons(course: m.Course) -> Iterator[Problem]:
     yield from _duplicates(course.lesson_refs, "entry in 'lessons'")
     for lesson_id, where in course.lesson_refs:
         if lesson_id not in ids:
-            hint = did_you_mean(lesson_id, ids) or f"create content/lessons/{lesson_id}.yml"
-            yield Problem(
-                where,
-                f"course.yml lists lesson '{lesson_id}', but no lesson file has that id",
-                hint,
+            yield problem(
+                "course.unknown-lesson", where, did_you_mean(lesson_id, ids), id=lesson_id
             )
     for lesson in every:
         yield from _duplicates(((s.id, s.where) for s in lesson.sections), "section id")
@@ -67,45 +63,8 @@ def check_questions(course: m.Course) -> Iterator[Problem]:
     yield from _duplicates(((q.id, q.where) for q in every), "question id")
     lessons = {x.id: x for x in course.lessons + course.unlisted}
     for q in every:
-        yield from _question(q)
+        yield from question_type(q.type).check(q)
         yield from _question_section(lessons, q)
-
-
-def _question(q: m.Question) -> Iterator[Problem]:
-    label = f"question '{q.id}'"
-    if q.type != "true-false":
-        if not q.options:
-            yield Problem(q.where, f"{label} has no options", "add at least two options")
-            return
-        if len(q.options) < 2:
-            yield Problem(q.where, f"{label} has only one option", "add at least one more option")
-        texts = Counter(o.text.strip().lower() for o in q.options)
-        for text, count in texts.items():
-            if count > 1:
-                yield Problem(
-                    q.where,
-                    f"{label} has the option '{text}' {count} times",
-                    "make every option different",
-                )
-    right = q.correct_count
-    if q.type == "single" and right == 0:
-        yield Problem(
-            q.where,
-            f"{label} is single-choice but has no correct option",
-            "mark one option with 'correct: true'",
-        )
-    elif q.type == "single" and right > 1:
-        yield Problem(
-            q.where,
-            f"{label} is single-choice but has {right} correct options",
-            "use type: multiple",
-        )
-    elif q.type == "multiple" and right == 0:
-        yield Problem(
-            q.where,
-            f"{label} is multiple-select but has no correct option",
-            "mark at least one option with 'correct: true'",
-        )
 
 
 def _question_section(lessons: dict[str, m.Lesson], q: m.Question) -> Iterator[Problem]:
@@ -114,18 +73,24 @@ def _question_section(lessons: dict[str, m.Lesson], q: m.Question) -> Iterator[P
     lesson_id, _, section_id = q.section.partition("#")
     lesson = lessons.get(lesson_id)
     if lesson is None:
-        yield Problem(
+        yield problem(
+            "question.unknown-lesson",
             q.where,
-            f"question '{q.id}' refers to unknown lesson '{lesson_id}'",
-            did_you_mean(lesson_id, lessons) or "write section as lesson-id#section-id",
+            did_you_mean(lesson_id, lessons),
+            id=q.id,
+            lesson=lesson_id,
         )
         return
     sections = [s.id for s in lesson.sections]
     if section_id and section_id not in sections:
-        yield Problem(
+        yield problem(
+            "question.unknown-section",
             q.where,
-            f"question '{q.id}' refers to unknown section '{section_id}' of lesson '{lesson_id}'",
-            did_you_mean(section_id, sections) or "sections: " + ", ".join(sections),
+            did_you_mean(section_id, sections),
+            id=q.id,
+            section=section_id,
+            lesson=lesson_id,
+            known=", ".join(sections),
         )
 
 
@@ -140,23 +105,25 @@ def check_self_check(course: m.Course) -> Iterator[Problem]:
     lesson_ids = {x.id for x in course.lessons}
     for item in sc.items:
         if item.subscale not in subscales:
-            yield Problem(
+            yield problem(
+                "self-check.unknown-subscale",
                 item.where,
-                f"item '{item.id}' belongs to unknown subscale '{item.subscale}'",
                 did_you_mean(item.subscale, subscales),
+                id=item.id,
+                subscale=item.subscale,
             )
     counts = Counter(i.subscale for i in sc.items)
     for s in sc.subscales:
         if not counts[s.id]:
-            yield Problem(
-                s.where, f"subscale '{s.id}' has no items", f"add items with 'subscale: {s.id}'"
-            )
+            yield problem("self-check.empty-subscale", s.where, id=s.id)
         for lesson_id in s.lessons:
             if lesson_id not in lesson_ids:
-                yield Problem(
+                yield problem(
+                    "self-check.unknown-lesson",
                     s.where,
-                    f"subscale '{s.id}' links to unknown lesson '{lesson_id}'",
                     did_you_mean(lesson_id, lesson_ids),
+                    id=s.id,
+                    lesson=lesson_id,
                 )
     yield from _bands(sc)
 
@@ -166,44 +133,49 @@ def _bands(sc: m.SelfCheck) -> Iterator[Problem]:
     bands = sorted(sc.bands, key=lambda b: b.low)
     for b in bands:
         if b.low >= b.high:
-            yield Problem(
-                b.where,
-                f"band '{b.id}' runs from {b.low:g} to {b.high:g}, which is empty",
-                "'from' must be below 'to'",
-            )
+            yield problem("band.empty", b.where, id=b.id, low=b.low, high=b.high)
         if b.low < low or b.high > high:
-            yield Problem(
-                b.where,
-                f"band '{b.id}' ({b.low:g} to {b.high:g}) reaches outside the "
-                f"scale ({low:g} to {high:g})",
-                "keep bands within the scale's points",
+            yield problem(
+                "band.outside", b.where, id=b.id, low=b.low, high=b.high, top=low, bottom=high
             )
     if bands and bands[0].low > low:
-        yield Problem(
+        yield problem(
+            "band.uncovered",
             bands[0].where,
-            f"no band covers scores from {low:g} to {bands[0].low:g}",
-            f"start the first band at {low:g}",
+            low=low,
+            high=bands[0].low,
+            side="start",
+            which="first",
+            at=low,
         )
     if bands and bands[-1].high < high:
-        yield Problem(
+        yield problem(
+            "band.uncovered",
             bands[-1].where,
-            f"no band covers scores from {bands[-1].high:g} to {high:g}",
-            f"end the last band at {high:g}",
+            low=bands[-1].high,
+            high=high,
+            side="end",
+            which="last",
+            at=high,
         )
     for before, after in itertools.pairwise(bands):
         if after.low > before.high:
-            yield Problem(
+            yield problem(
+                "band.gap",
                 after.where,
-                f"bands '{before.id}' and '{after.id}' leave a gap from "
-                f"{before.high:g} to {after.low:g}",
-                f"start '{after.id}' at {before.high:g}",
+                before=before.id,
+                after=after.id,
+                low=before.high,
+                high=after.low,
             )
         elif after.low < before.high:
-            yield Problem(
+            yield problem(
+                "band.overlap",
                 after.where,
-                f"bands '{before.id}' and '{after.id}' overlap from "
-                f"{after.low:g} to {before.high:g}",
-                f"start '{after.id}' at {before.high:g}",
+                before=before.id,
+                after=after.id,
+                low=after.low,
+                high=before.high,
             )
 
 
@@ -217,40 +189,40 @@ def check_sources(course: m.Course) -> Iterator[Problem]:
     if source is None:
         for s in sections:
             for ref in s.sources:
-                yield Problem(
-                    ref.where,
-                    f"section '{s.id}' cites '{ref}', but there is no source.yml",
-                    "add content/source.yml, or remove 'sources'",
-                )
+                yield problem("source.no-file", ref.where, section=s.id, ref=ref)
         return
-    known = {sec.id: len(sec.paragraphs) for sec in source.sections}
+    counts = {sec.id: len(sec.paragraphs) for sec in source.sections}
     cited: set[tuple[str, int]] = set()
     for s in sections:
         for ref in s.sources:
-            if ref.section not in known:
-                yield Problem(
+            if ref.section not in counts:
+                yield problem(
+                    "source.unknown-section",
                     ref.where,
-                    f"'{ref}' cites unknown source section '{ref.section}'",
-                    did_you_mean(ref.section, known) or "sections: " + ", ".join(known),
+                    did_you_mean(ref.section, counts),
+                    ref=ref,
+                    section=ref.section,
+                    known=", ".join(counts),
                 )
-            elif not 1 <= ref.paragraph <= known[ref.section]:
-                yield Problem(
+            elif not 1 <= ref.paragraph <= counts[ref.section]:
+                yield problem(
+                    "source.no-paragraph",
                     ref.where,
-                    f"'{ref}' cites paragraph {ref.paragraph}, but "
-                    f"'{ref.section}' has {known[ref.section]}",
-                    "check the number",
+                    ref=ref,
+                    number=ref.paragraph,
+                    section=ref.section,
+                    count=counts[ref.section],
                 )
             else:
                 cited.add((ref.section, ref.paragraph))
     for sec in source.sections:
         for p in sec.paragraphs:
             if (sec.id, p.number) not in cited:
-                yield Problem(
+                yield problem(
+                    "source.uncited",
                     Where(source.file),
-                    f"source paragraph {sec.id}.{p.number} "
-                    f"({p.summary}) is cited by no lesson section",
-                    f"cite it with 'sources: [{sec.id}.{p.number}]' where it is taught",
-                    Severity.WARNING,
+                    ref=f"{sec.id}.{p.number}",
+                    summary=p.summary,
                 )
 
 
@@ -269,14 +241,8 @@ def text_problems(course: m.Course, marks: dict[str, TextMarks]) -> Iterator[Pro
     for found in marks.values():
         for term, where in found.terms:
             if term not in terms:
-                hint = did_you_mean(term, terms) or (
-                    "add it to glossary.yml" if terms else "create glossary.yml"
-                )
-                yield Problem(where, f"unknown glossary term '{term}'", hint)
+                hint = did_you_mean(term, terms) or ("" if terms else "create glossary.yml")
+                yield problem("glossary.unknown-term", where, hint, term=term)
         if not course.allow_html:
             for tag, where in found.html:
-                yield Problem(
-                    where,
-                    f"raw HTML '{tag}' in text",
-                    "write it in Markdown, or set 'allow_html: true' in course.yml",
-                )
+                yield problem("html.raw", where, tag=tag)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, Where
+from ..problems import Problem, Where, problem
 
 MANIFEST = ".lessonkit-manifest.json"
 
@@ -34,11 +34,7 @@ def conflicts(docs: Path, pages: dict[str, str]) -> list[Problem]:
     """Generated paths that would overwrite a hand-written page."""
     mine = owned(docs)
     return [
-        Problem(
-            Where(f"docs/{path}"),
-            "a hand-written file stands where a generated page goes",
-            "rename or move the hand-written file",
-        )
+        problem("docs.hand-written", Where(f"docs/{path}"))
         for path in sorted(pages)
         if path not in mine and (docs / path).exists()
     ]
@@ -70,7 +66,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
 def _replace(target: Path, data: bytes) -> None:
     """Write a new file and rename it over the old one, never into the old one: a reader
     (mkdocs serve) never sees half a file, and a stage folder whose files are hard links to
-    docs/ (cli.staged_site) never changes docs/."""
+    docs/ (stage.staged_site) never changes docs/."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(data)

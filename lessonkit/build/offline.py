@@ -1,6 +1,6 @@
 """The offline copy: the whole site as a zip that works when opened from the file system.
 
-What it takes (the build itself is cli.py's staged build, with these config overrides):
+What it takes (the build itself is stage.py's staged build, with these config overrides):
 - use_directory_urls: false, so every link names a file (lessons/01-x/index.html);
 - Material's (and Zensical's) `offline` plugin, which writes the search index as a script
   (search/search_index.js) that a page can load over file://, where fetch() is refused;
