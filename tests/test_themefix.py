@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from lessonkit.build.themefix import fix_page
+from lessonkit.build.themefix import fix_page, fix_site
 
 SAMPLE = (
     '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
@@ -32,3 +32,17 @@ def test_built_pages_carry_the_fixes(mini_project: Path) -> None:
     assert 'role="dialog" aria-label="Search"' in html
     assert "autocorrect=" not in html
     assert 'type="checkbox" id="__search" autocomplete' not in html
+
+
+def test_a_repair_that_finds_nothing_on_any_page_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(SAMPLE, encoding="utf-8")
+    assert fix_site(tmp_path) == [], "today's theme: every repair that is expected matched"
+    assert fix_site(tmp_path) != [], "already mended: the theme no longer has these faults"
+    (tmp_path / "a.html").write_text("<p>a theme without the faults</p>", encoding="utf-8")
+    warnings = fix_site(tmp_path)
+    assert [w.split("'")[1] for w in warnings] == [
+        "search-dialog-name",
+        "search-autocorrect",
+        "checkbox-autocomplete",
+    ]
+    assert "update lessonkit/build/themefix.py" in warnings[0]
