@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -219,7 +218,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
             mark = event.start_mark
             if kind is ScalarEvent and event.tag is None and event.anchor is None:
                 key = event.value
-                if event.implicit[0] and _key_tag(key) is not None:
+                if event.implicit[0]:  # plain: 1, yes or null would not be text
                     key = _plain_key(key, _where(file, mark), problems)
             else:
                 key = _other_key(event, parser, file, problems)
@@ -293,13 +292,6 @@ def _plain(text: str) -> tuple[Any, str | None]:
                 return value, resolved
             return text, resolved
     return text, None
-
-
-@lru_cache(maxsize=1024)
-def _key_tag(text: str) -> str | None:
-    """What a plain key resolves to (None: text). Keys repeat (text, title, options...) and
-    many start like true, false, null or a number would."""
-    return _plain(text)[1]
 
 
 def _plain_key(text: str, where: Where, problems: list[Problem]) -> str | None:
