@@ -1,5 +1,5 @@
 """Whatever an author's slip does to one line of a course file, the check answers with
-problems, never with a Python error. Each case is the bundled course with one line deleted,
+problems, never with a Python error. Each case is the fixture course with one line deleted,
 repeated, re-indented, or given another value or key; the cases come from a fixed seed, so
 a failure names a mutation that can be replayed."""
 
@@ -12,7 +12,9 @@ from pathlib import Path
 
 from lessonkit.pipeline import generate
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.project import mini_content
+
+CONTENT = mini_content()
 CASES = 200
 VALUES = [
     "",
@@ -71,13 +73,13 @@ def mutate(lines: list[str], rng: random.Random) -> str:
 
 def test_no_one_line_slip_makes_the_check_fail_with_a_python_error(tmp_path: Path) -> None:
     rng = random.Random(20261124)
-    files = sorted((ROOT / "content").rglob("*.yml"))
+    files = sorted(CONTENT.rglob("*.yml"))
     failures = []
     for case in range(CASES):
         project = tmp_path / str(case)
-        shutil.copytree(ROOT / "content", project / "content")
+        shutil.copytree(CONTENT, project / "content")
         source = rng.choice(files)
-        target = project / "content" / source.relative_to(ROOT / "content")
+        target = project / "content" / source.relative_to(CONTENT)
         lines = target.read_text(encoding="utf-8").splitlines()
         change = mutate(lines, rng)
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
