@@ -26,6 +26,10 @@ M = Message
 MESSAGES: dict[str, Message] = {
     # reading a file (yamlsource.py)
     "yaml.unreadable": M("cannot read the file: {reason}"),
+    "yaml.not-a-file": M(
+        "this is not a regular file (a folder, a pipe or a device?)",
+        "replace it with a YAML file, or remove it",
+    ),
     "yaml.too-large": M(
         "the file is {size:,} bytes, over the {limit:,} limit", "split it into smaller files"
     ),

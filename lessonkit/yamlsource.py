@@ -12,7 +12,9 @@ times faster), and the data is built from them here, without a node tree, so tha
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,11 +131,21 @@ def _where(file: str, mark: yaml.Mark) -> Where:
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Parse path; on failure return no document and the problems that explain why."""
+    """Parse path; on failure return no document and the problems that explain why.
+
+    Only a regular file is opened (a named pipe would wait for a writer forever, a link to
+    a device would never end), and never more than the size limit is read."""
+    where = Where(shown_as)
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [problem("yaml.not-a-file", where)]
+        if info.st_size > MAX_BYTES:
+            return None, [problem("yaml.too-large", where, size=info.st_size, limit=MAX_BYTES)]
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # the file may have grown since
     except OSError as err:
-        return None, [problem("yaml.unreadable", Where(shown_as), reason=err.strerror)]
+        return None, [problem("yaml.unreadable", where, reason=err.strerror or err)]
     return parse_yaml(raw, shown_as)
 
 
@@ -289,6 +301,8 @@ def _plain(text: str) -> tuple[Any, str | None]:
                     return text, None
                 finally:
                     _scalars.constructed_objects.clear()  # it remembers every node it built
+                if isinstance(value, float) and not math.isfinite(value):
+                    return text, None  # .nan and .inf are no number a course can use
                 return value, resolved
             return text, resolved
     return text, None

@@ -35,8 +35,11 @@ def yaml_value(value: Any) -> str:
 
 
 def script_json(value: Any) -> str:
-    """JSON for a <script type="application/json"> block: no text can end the block."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON for a <script type="application/json"> block. No text can end the block or
+    open a comment in it ("</script>", "<!--"): <, > and & are written as \\u escapes,
+    which JSON.parse reads back as the same characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # Inline Markdown starts with one of these characters. Author text with none of them comes
