@@ -11,7 +11,6 @@ import traceback
 from pathlib import Path
 
 from lessonkit.pipeline import generate
-
 from tests.support.project import mini_content
 
 CONTENT = mini_content()
