@@ -3,6 +3,88 @@
    be revealed. Nothing is sent anywhere; everything lives under one localStorage key a course. */
 (() => {
   "use strict";
+
+  /* ---- what the reader is told: every text this script shows or announces ----
+     {name} is filled in; numbers are written in the page's language. An entry is a string, or
+     plural forms chosen by Intl.PluralRules for the page's <html lang>:
+       { "by": "wrong", "one": "...", "other": "..." }
+     "by" names the number that picks the form (without it, the first number the text uses);
+     "other" is required, and a form the language has but the entry lacks falls back to it.
+     A page may translate the table: the JSON object in
+       <script type="application/json" id="lk-strings">{"check": "Prüfen"}</script>
+     replaces entries key by key. Unknown keys and entries of the wrong shape are ignored; a block
+     that is not a JSON object leaves the whole table as it is. */
+  const STRINGS = {
+    gap: " ", // between sentences, and after a label such as "Right:"; "" where words run on
+    // knowledge checks
+    check: "Check",
+    tryAgain: "Try again",
+    startAgain: "Start the quiz again",
+    chooseFirst: "Choose an answer first.",
+    chooseFirstSaid: "Question {n}: choose an answer first.",
+    right: "Right.",
+    notQuite: "Not quite.",
+    optionRight: "Right:",
+    optionWrong: "Not right:",
+    chose: "You chose {hits} of the {right} right answers.",
+    choseWrong: {
+      by: "wrong",
+      one: "You chose {hits} of the {right} right answers and {wrong} that is not right.",
+      other: "You chose {hits} of the {right} right answers and {wrong} that are not right.",
+    },
+    questionSaid: "Question {n}: {verdict}",
+    questionCleared: "Question {n} cleared.",
+    quizCleared: "All answers cleared.",
+    scoreNone: "Check each question to see your score.",
+    score: "Score: {right} of {total} right.",
+    stillToCheck: "{left} still to check.",
+    bestSoFar: "Your best so far: {best} of {total}.",
+    // lesson lists
+    visited: "Visited",
+    bestScore: "Best quiz score: {best} of {total}",
+    // storage
+    storageBad: "Progress saved in this browser could not be read (it may come from another version of this site), so it is ignored. What you do from now on is saved as usual.",
+    storageOff: "This browser is not keeping data for this site (private browsing, or a page opened from a file), so progress lasts only while this tab is open.",
+    // reflection notes
+    noteSaved: "Saved on this device",
+    noteNotSaved: "Not saved: this browser is not keeping data for this site",
+    // self-check
+    seeResults: "See my results",
+    blankHint: "You can leave any statement blank and stop at any time.",
+    saveResult: "Save this result on this device",
+    resultSaved: "Saved on this device, dated {date}.",
+    resultNotSaved: "Not saved: this browser is not keeping data for this site.",
+    suggest: "Here is what your answers suggest. This is a reflection aid, not a diagnosis.",
+    unanswered: "Not every statement was answered in: {groups}.",
+    listSeparator: ", ",
+    answerOne: "Answer at least one statement to see a result. You can leave any of them blank.",
+    notScored: "Not scored: the statements in this group were left blank.",
+    band: "{band}.",
+    noBand: "No band",
+    average: "{text} (Average {mean}.)",
+    averagePart: "{text} (Average {mean}, from {answered} of {of} statements; the others were left blank.)",
+    // progress page
+    historyNone: "{title}: not answered",
+    history: "{title}: {band} (average {mean})",
+    historyPart: "{title}: {band} (average {mean}, {answered} of {of} statements)",
+    historyNoBand: "no band",
+    compare: "Take the self-check again at any time to compare: {link}",
+    noteCaption: "Note",
+    download: "Download my data",
+    downloaded: "Your data was downloaded as a file.",
+    fileName: "{course}-progress-{date}.json",
+    otherCourse: "This file belongs to another course, so nothing was loaded.",
+    notProgress: "This file is not a progress file from this course, so nothing was loaded.",
+    loaded: "Your file was loaded. It replaced what was saved here before.",
+    loadedOnly: "Your file was loaded for now, but this browser is not keeping data for this site.",
+    loadLabel: "Load a file you saved before (it replaces what is here now):",
+    erase: "Erase everything",
+    eraseAsk: "Erase your visits, quiz scores, self-check results and notes from this browser? This cannot be undone. You may want to download a copy first.",
+    eraseYes: "Yes, erase everything",
+    eraseNo: "Keep my data",
+    erased: "Everything was erased from this browser.",
+  };
+
   const $ = (sel, el = document) => el.querySelector(sel);
   const $$ = (sel, el = document) => [...el.querySelectorAll(sel)];
   const h = (tag, props = {}, ...kids) => {
@@ -11,35 +93,81 @@
     el.append(...kids);
     return el;
   };
-  const button = (text, cls = "") => h("button", { type: "button", className: `md-button ${cls}` }, text);
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const isObj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  const isStr = (x) => typeof x === "string";
+  const isNum = (x) => typeof x === "number" && isFinite(x);
   const now = () => new Date().toISOString();
-  const day = (iso) => {
-    const d = new Date(iso);
-    return isNaN(d) ? "" : d.toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "medium" });
-  };
-  const num = (x) => x.toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
   const text = (el) => { // an element's text without Material's "¶" permalink
     const c = el.cloneNode(true);
     $$(".headerlink", c).forEach((a) => a.remove());
     return c.textContent.trim();
   };
 
-  // What the reader is told, in one place.
-  const T = {
-    bad: "Progress saved in this browser could not be read (it may come from another version of this site), so it is ignored. What you do from now on is saved as usual.",
-    off: "This browser is not keeping data for this site (private browsing, or a page opened from a file), so progress lasts only while this tab is open.",
-    notSaved: "Not saved: this browser is not keeping data for this site",
-    erase: "Erase your visits, quiz scores, self-check results and notes from this browser? This cannot be undone. You may want to download a copy first.",
-    loaded: "Your file was loaded. It replaced what was saved here before.",
-    loadedOnly: "Your file was loaded for now, but this browser is not keeping data for this site.",
-    suggest: "Here is what your answers suggest. This is a reflection aid, not a diagnosis.",
+  /* ---- this page's language and string table, read again on every page ---- */
+  const L = { lang: undefined, strings: STRINGS, plural: null };
+  function language() {
+    try { // a tag the browser cannot use (lang="en_GB") means its default, not a crash
+      L.lang = Intl.getCanonicalLocales(document.documentElement.lang || [])[0];
+    } catch {
+      L.lang = undefined;
+    }
+    L.plural = new Intl.PluralRules(L.lang);
+    L.strings = STRINGS;
+    const el = document.getElementById("lk-strings");
+    if (!el) return;
+    let given;
+    try {
+      given = JSON.parse(el.textContent);
+    } catch {}
+    if (!isObj(given)) return console.warn("lessonkit: #lk-strings is not a JSON object; the built-in texts are used.");
+    const entry = (v) => isStr(v) || (isObj(v) && isStr(v.other) && Object.values(v).every(isStr));
+    L.strings = { ...STRINGS };
+    for (const [k, v] of Object.entries(given)) if (has(STRINGS, k) && entry(v)) L.strings[k] = v;
+  }
+  const num = (x) => x.toLocaleString(L.lang, { maximumFractionDigits: 2 });
+  const day = (iso) => {
+    const d = new Date(iso);
+    return isNaN(d) ? "" : d.toLocaleDateString(L.lang, { dateStyle: "medium" });
   };
+  const NAME = /\{(\w+)\}/g;
+  // An entry's text split at its {names}: text and values by turns, nodes kept as they are.
+  function parts(key, vars = {}) {
+    let s = L.strings[key];
+    if (isObj(s)) {
+      const by = isStr(s.by) ? s.by : [...s.other.matchAll(NAME)].map((m) => m[1]).find((n) => isNum(vars[n]));
+      const form = isNum(vars[by]) ? L.plural.select(vars[by]) : "other";
+      s = isStr(s[form]) ? s[form] : s.other;
+    }
+    return s.split(NAME).map((p, i) => { // the names land at the odd places
+      if (i % 2 === 0) return p;
+      if (!has(vars, p)) return `{${p}}`;
+      return isNum(vars[p]) ? num(vars[p]) : vars[p];
+    });
+  }
+  const t = (key, vars) => parts(key, vars).join(""); // a text
+  const tn = (key, vars) => parts(key, vars).filter((p) => p !== ""); // text and nodes, for h()
+  const join = (sentences) => sentences.filter(Boolean).join(t("gap"));
+  const button = (label, cls = "") => h("button", { type: "button", className: `md-button ${cls}` }, label);
+
+  /* Each widget starts on its own. If its setup throws, the error is logged and the widget's
+     elements are put back as the page had them (copies taken before), so its answers can still be
+     revealed as without JavaScript, and the rest of the page goes on. Form controls copy with
+     their state, so nothing the reader already chose is lost. */
+  function widget(what, els, setup) {
+    const before = els.map((el) => el.cloneNode(true));
+    try {
+      return setup();
+    } catch (err) {
+      console.error(`lessonkit: ${what} could not start and was left as it is without JavaScript.`, err);
+      els.forEach((el, i) => el.isConnected && el.replaceWith(before[i]));
+      return undefined;
+    }
+  }
+  const named = (what, el) => (el.id ? `${what} #${el.id}` : what);
 
   /* ---- storage: one versioned key a course; stored or imported data is never trusted ---- */
   const KEY = (course) => `lessonkit:${course}:v1`;
-  const isObj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
-  const isStr = (x) => typeof x === "string";
-  const isNum = (x) => typeof x === "number" && isFinite(x);
   const keep = (o, ok) => Object.fromEntries(Object.entries(isObj(o) ? o : {}).filter(([, v]) => ok(v)));
   const blank = (course) => ({ app: "lessonkit", v: 1, course, visits: {}, answers: {}, quizzes: {}, checks: [], notes: {} });
   const result = (r) => isObj(r) && isStr(r.id) && isStr(r.title) && isStr(r.band) && (r.mean === null || isNum(r.mean));
@@ -86,6 +214,7 @@
     const root = care && (care.closest("article") || document.body);
     if (!root || root.dataset.lkReady) return; // instant navigation may call twice
     root.dataset.lkReady = "1";
+    language();
     const course = care.dataset.lkCourse;
     const first = load(course);
     const live = h("div", { className: "lk-sr", "aria-live": "polite" });
@@ -109,65 +238,106 @@
         h1 ? h1.after(box) : root.prepend(box);
       },
     };
-    if (first.bad) P.notice(T.bad);
+    if (first.bad) P.notice(t("storageBad"));
     const visit = $("[data-lk-visit][data-lk-lesson]", root);
-    if (visit && !P.data.visits[visit.dataset.lkLesson]) P.change((d) => (d.visits[visit.dataset.lkLesson] = now()));
-    $$("form[data-lk-quiz]", root).forEach((f) => quiz(f, P));
-    $$("form[data-lk-selfcheck]", root).forEach((f) => selfCheck(f, P));
-    $$("[data-lk-note]", root).forEach((n) => note(n, P));
+    if (visit && !P.data.visits[visit.dataset.lkLesson]) {
+      widget("the visit", [], () => P.change((d) => (d.visits[visit.dataset.lkLesson] = now())));
+    }
+    $$("form[data-lk-quiz]", root).forEach((f) => widget(named("a quiz", f), [f], () => quiz(f, P)));
+    $$("form[data-lk-selfcheck]", root).forEach((f) => {
+      const results = $("[data-lk-results]", root);
+      widget(named("a self-check", f), results ? [f, results] : [f], () => selfCheck(f, results, P));
+    });
+    $$("[data-lk-note]", root).forEach((n) => widget(named("a note", n), [n], () => note(n, P)));
     const prog = $("[data-lk-progress]", root);
-    if (prog) progress(prog, P);
-    else markLessons(P);
+    const lists = $$("[data-lk-lessons]", root);
+    if (prog) widget("the progress page", [prog, ...lists.filter((l) => !prog.contains(l))], () => progress(prog, P));
+    else if (lists.length) widget("the lesson list", lists, () => markLessons(P));
   }
 
   /* ---- lesson lists: visited lessons and best scores, in words ---- */
   function markLessons(P) {
-    $$(".lk-tag", P.root).forEach((t) => t.remove());
+    $$(".lk-tag", P.root).forEach((tag) => tag.remove());
     for (const li of $$("[data-lk-lessons] li", P.root)) {
       const tags = [];
-      if (P.data.visits[li.dataset.lkLesson]) tags.push(h("span", { className: "lk-tag lk-visited" }, "Visited"));
+      if (P.data.visits[li.dataset.lkLesson]) tags.push(h("span", { className: "lk-tag lk-visited" }, t("visited")));
       const best = P.data.quizzes[li.dataset.lkQuiz];
-      if (best) tags.push(h("span", { className: "lk-tag lk-best" }, `Best quiz score: ${best.best} of ${best.total}`));
+      if (best) tags.push(h("span", { className: "lk-tag lk-best" }, t("bestScore", { best: best.best, total: best.total })));
       const a = $("a", li);
-      if (tags.length && a) a.after(...tags.flatMap((t) => [" ", t]));
+      if (tags.length && a) a.after(...tags.flatMap((tag) => [" ", tag]));
     }
   }
 
   /* ---- knowledge checks ---- */
   function quiz(form, P) {
     const id = form.dataset.lkQuiz;
+    const fieldsets = $$("[data-lk-question]", form);
+    // A question the script cannot run (a type it does not know, a setup that failed) still
+    // counts in the total, so the score and the saved best stay "of" the whole quiz and a best
+    // score saved from the whole quiz is not replaced by one from part of it.
+    const total = fieldsets.length;
     const score = h("p", { className: "lk-score" });
-    const again = button("Start the quiz again");
+    const again = button(t("startAgain"));
     form.addEventListener("submit", (e) => e.preventDefault());
     const qs = [];
     const update = (said) => {
       const done = qs.filter((q) => q.state() !== null);
       const right = done.filter((q) => q.state()).length;
-      const total = qs.length;
-      let msg = done.length ? `Score: ${right} of ${total} right.` : "Check each question to see your score.";
-      if (done.length && done.length < total) msg += ` ${total - done.length} still to check.`;
+      const left = qs.length - done.length;
+      const msg = [done.length ? t("score", { right, total }) : t("scoreNone")];
+      if (done.length && left) msg.push(t("stillToCheck", { left }));
       const best = P.data.quizzes[id];
       if (right && (!best || right > best.best || best.total !== total)) {
         P.change((d) => (d.quizzes[id] = { best: right, total, date: now() }));
-      } else if (best && best.best > right) msg += ` Your best so far: ${best.best} of ${best.total}.`;
-      score.textContent = msg;
+      } else if (best && best.best > right) msg.push(t("bestSoFar", { best: best.best, total: best.total }));
+      score.textContent = join(msg);
       again.hidden = !done.length;
-      if (said) P.say(`${said} ${msg}`);
+      if (said) P.say(join([said, score.textContent]));
     };
-    $$("[data-lk-question]", form).forEach((fs, i) => qs.push(question(fs, i + 1, id, P, update)));
+    fieldsets.forEach((fs, i) => {
+      const type = fs.dataset.lkType;
+      if (!has(TYPES, type)) return; // left as it is without JavaScript: the answer is in <details>
+      const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, id, P, update));
+      if (q) qs.push(q);
+    });
     again.addEventListener("click", () => {
       qs.forEach((q) => q.reset());
-      update("All answers cleared.");
-      $("input", form).focus();
+      update(t("quizCleared"));
+      qs[0]?.focus();
     });
     form.append(h("div", { className: "lk-summary" }, score, again));
     update();
   }
 
-  function question(fs, n, quizId, P, update) {
-    const key = `${quizId}/${fs.dataset.lkQuestion}`;
-    const hash = fs.dataset.lkHash;
+  /* Question types, keyed by the fieldset's data-lk-type; a fieldset of a type not listed here
+     is left as it is without JavaScript. An entry is a function of the fieldset that reads its
+     markup once (throwing on markup it cannot use: the question is then left alone, see widget)
+     and returns what differs between types. question() does all the rest: Check and Try again,
+     the verdict and the live region, saving { hash, chosen } under the question's key, the
+     score, retry, and marking stale feedback when the answer changes ("input" or "change").
+       box              the element the Check button and the result go after
+       empty            optional: the string key shown when nothing is given (default
+                        "chooseFirst"); the same key + "Said" is announced
+       read()           the learner's answer as an array of strings (saved as it is), or null
+                        when nothing is given
+       restore(chosen)  put a saved answer back in the controls, ignoring values it does not know
+       clear()          empty the controls
+       judge(chosen)    { ok, detail, marks }: right or not; optionally a sentence to follow the
+                        verdict; and [{ at, ok, why }]: elements to mark right or wrong, each given
+                        a copy of the element `why` (or none when null) as its feedback
+     A new type adds one entry, plus its markup and strings. A short answer, say: box the text
+     input's wrapper, read its value, judge it against the accepted answers in .lk-feedback
+     with case, spaces and accents normalised, and mark the wrapper. */
+  const TYPES = {
+    single: choice,
+    multiple: choice,
+    "true-false": choice,
+  };
+
+  // Radio buttons or checkboxes, one .lk-option each, with feedback for each in .lk-feedback.
+  function choice(fs) {
     const box = $(".lk-options", fs);
+    if (!box) throw new Error("a choice question needs its .lk-options");
     const opts = $$(".lk-option", box);
     if (fs.hasAttribute("data-lk-shuffle")) {
       for (let i = opts.length - 1; i > 0; i--) {
@@ -177,88 +347,110 @@
       box.append(...opts);
     }
     const inputs = opts.map((o) => $("input", o));
+    if (!inputs.length || !inputs.every(Boolean)) throw new Error("each .lk-option needs its input");
     const keyed = Object.fromEntries($$(".lk-feedback li", fs).map((li) => [li.dataset.lkOption, li]));
     const right = Object.keys(keyed).filter((k) => keyed[k].dataset.lkCorrect === "true");
-    const check = button("Check", "md-button--primary lk-check");
-    const retry = button("Try again", "lk-retry");
+    return {
+      box,
+      read() {
+        const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+        return chosen.length ? chosen : null;
+      },
+      restore: (chosen) => inputs.forEach((i) => (i.checked = chosen.includes(i.value) && has(keyed, i.value))),
+      clear: () => inputs.forEach((i) => (i.checked = false)),
+      judge(chosen) {
+        const hits = chosen.filter((c) => right.includes(c)).length;
+        const ok = hits === right.length && hits === chosen.length;
+        const marks = opts.filter((o) => chosen.includes(o.dataset.lkOption) && has(keyed, o.dataset.lkOption))
+          .map((o) => {
+            const li = keyed[o.dataset.lkOption];
+            return { at: o, ok: li.dataset.lkCorrect === "true", why: $(".lk-why", li) };
+          });
+        const wrong = chosen.length - hits;
+        const said = { hits, right: right.length, wrong };
+        const detail = ok || right.length < 2 ? "" : t(wrong ? "choseWrong" : "chose", said);
+        return { ok, detail, marks };
+      },
+    };
+  }
+
+  function question(fs, type, n, quizId, P, update) {
+    const key = `${quizId}/${fs.dataset.lkQuestion}`;
+    const hash = fs.dataset.lkHash;
+    const empty = type.empty || "chooseFirst";
+    const check = button(t("check"), "md-button--primary lk-check");
+    const retry = button(t("tryAgain"), "lk-retry");
     const out = h("div", { className: "lk-result" });
-    box.after(h("div", { className: "lk-actions" }, check, retry), out);
+    type.box.after(h("div", { className: "lk-actions" }, check, retry), out);
+    const focus = () => $("input, select, textarea", fs)?.focus();
     let state = null; // null: not checked; true or false: checked, right or not
 
-    const clear = () => {
+    const unmark = () => {
       state = null;
       out.replaceChildren();
       retry.hidden = true;
       $$(".lk-fb", fs).forEach((e) => e.remove());
-      opts.forEach((o) => delete o.dataset.lkState);
+      $$("[data-lk-state]", fs).forEach((e) => delete e.dataset.lkState);
     };
     const mark = (chosen) => {
-      clear();
-      const hits = chosen.filter((c) => right.includes(c)).length;
-      state = hits === right.length && hits === chosen.length;
-      for (const o of opts) {
-        const li = keyed[o.dataset.lkOption];
-        if (!chosen.includes(o.dataset.lkOption) || !li) continue;
-        const ok = li.dataset.lkCorrect === "true";
-        const why = $(".lk-why", li);
-        o.dataset.lkState = ok ? "right" : "wrong";
-        const label = h("strong", {}, ok ? "Right:" : "Not right:");
-        o.append(h("p", { className: "lk-fb" }, label, " ", ...(why ? [why.cloneNode(true)] : [])));
+      unmark();
+      const { ok, detail = "", marks = [] } = type.judge(chosen);
+      state = !!ok;
+      for (const m of marks) {
+        m.at.dataset.lkState = m.ok ? "right" : "wrong";
+        const label = h("strong", {}, t(m.ok ? "optionRight" : "optionWrong"));
+        m.at.append(h("p", { className: "lk-fb" }, label, t("gap"), ...(m.why ? [m.why.cloneNode(true)] : [])));
       }
-      let verdict = state ? "Right." : "Not quite.";
-      if (!state && right.length > 1) {
-        const wrong = chosen.length - hits;
-        const extra = wrong ? ` and ${wrong} that ${wrong > 1 ? "are" : "is"} not right` : "";
-        verdict += ` You chose ${hits} of the ${right.length} right answers${extra}.`;
-      }
+      const verdict = join([t(state ? "right" : "notQuite"), detail]);
       const expl = $(".lk-explanation", fs);
       out.append(h("p", { className: "lk-verdict", "data-lk-ok": state }, verdict), ...(expl ? [expl.cloneNode(true)] : []));
       retry.hidden = false;
-      return `Question ${n}: ${verdict}`;
+      return t("questionSaid", { n, verdict });
     };
 
     check.addEventListener("click", () => {
-      const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
-      if (!chosen.length) {
-        clear();
-        out.append(h("p", { className: "lk-verdict" }, "Choose an answer first."));
-        return P.say(`Question ${n}: choose an answer first.`);
+      const chosen = type.read();
+      if (!chosen) {
+        unmark();
+        out.append(h("p", { className: "lk-verdict" }, t(empty)));
+        return P.say(t(`${empty}Said`, { n }));
       }
       const said = mark(chosen);
       P.change((d) => (d.answers[key] = { hash, chosen }));
       update(said);
     });
     const reset = () => {
-      inputs.forEach((i) => (i.checked = false));
-      clear();
+      type.clear();
+      unmark();
       if (P.data.answers[key]) P.change((d) => delete d.answers[key]);
     };
     retry.addEventListener("click", () => {
       reset();
-      update(`Question ${n} cleared.`);
-      inputs[0].focus();
+      update(t("questionCleared", { n }));
+      focus();
     });
-    fs.addEventListener("change", () => { // a new choice makes the old feedback stale
+    const stale = () => { // a new answer makes the old feedback stale
       if (state === null) return;
-      clear();
+      unmark();
       P.change((d) => delete d.answers[key]);
       update();
-    });
+    };
+    fs.addEventListener("change", stale);
+    fs.addEventListener("input", stale); // typing, for types with text fields
 
     const saved = P.data.answers[key];
     if (saved && saved.hash !== hash) P.change((d) => delete d.answers[key]); // the question was edited
     else if (saved) {
-      const chosen = saved.chosen.filter((c) => keyed[c]);
-      inputs.forEach((i) => (i.checked = chosen.includes(i.value)));
-      if (chosen.length) mark(chosen);
+      type.restore(saved.chosen);
+      const chosen = type.read();
+      if (chosen) mark(chosen);
     }
     if (state === null) retry.hidden = true;
-    return { state: () => state, reset };
+    return { state: () => state, reset, focus };
   }
 
   /* ---- self-check: subscale means and bands, never right or wrong ---- */
-  function selfCheck(form, P) {
-    const results = $("[data-lk-results]", P.root);
+  function selfCheck(form, results, P) {
     let conf;
     try {
       conf = JSON.parse($("[data-lk-bands]", P.root).textContent);
@@ -269,10 +461,10 @@
     const { points, bands } = conf;
     const band = (m) => bands.find((b, i) => m >= b.from && (m < b.to || (i === bands.length - 1 && m <= b.to)));
     const intro = h("p", { className: "lk-results-intro", tabIndex: -1 });
-    const save = button("Save this result on this device");
+    const save = button(t("saveResult"));
     const saved = h("p", { className: "lk-saved", role: "status" });
-    const submit = h("button", { type: "submit", className: "md-button md-button--primary" }, "See my results");
-    const hint = h("p", { className: "lk-hint" }, "You can leave any statement blank and stop at any time.");
+    const submit = h("button", { type: "submit", className: "md-button md-button--primary" }, t("seeResults"));
+    const hint = h("p", { className: "lk-hint" }, t("blankHint"));
     form.append(h("div", { className: "lk-actions" }, submit, hint));
     results.prepend(intro);
     $(".lk-save-note", results)?.before(h("div", { className: "lk-actions" }, save), saved);
@@ -295,10 +487,11 @@
         const b = mean === null ? null : band(mean);
         const out = $("[data-lk-band]", sec);
         out.replaceChildren();
-        if (mean === null) out.append("Not scored: the statements in this group were left blank.");
+        if (mean === null) out.append(t("notScored"));
         else {
-          out.append(h("strong", {}, `${b ? b.label : "No band"}.`), ` ${b ? b.text : ""} (Average ${num(mean)}`,
-            s.n < s.of ? `, from ${s.n} of ${s.of} statements; the others were left blank.)` : ".)");
+          const said = { text: b ? b.text : "", mean, answered: s.n, of: s.of };
+          out.append(h("strong", {}, t("band", { band: b ? b.label : t("noBand") })), t("gap"),
+            t(s.n < s.of ? "averagePart" : "average", said));
         }
         return { id, title: text($("[role=heading]", sec) || sec), band: b ? b.label : "", mean, answered: s.n, of: s.of };
       });
@@ -307,9 +500,8 @@
       last = score();
       const any = last.some((r) => r.mean !== null);
       const part = last.filter((r) => r.answered < r.of).map((r) => r.title);
-      intro.textContent = any
-        ? T.suggest + (part.length ? ` Not every statement was answered in: ${part.join(", ")}.` : "")
-        : "Answer at least one statement to see a result. You can leave any of them blank.";
+      const groups = part.join(t("listSeparator"));
+      intro.textContent = any ? join([t("suggest"), part.length && t("unanswered", { groups })]) : t("answerOne");
       results.hidden = false;
       save.hidden = !any;
       saved.textContent = "";
@@ -325,7 +517,7 @@
     form.addEventListener("change", () => last && show(false));
     save.addEventListener("click", () => {
       const ok = P.change((d) => d.checks.push({ date: now(), results: last }));
-      saved.textContent = ok ? `Saved on this device, dated ${day(now())}.` : `${T.notSaved}.`;
+      saved.textContent = ok ? t("resultSaved", { date: day(now()) }) : t("resultNotSaved");
       save.hidden = ok;
     });
   }
@@ -339,12 +531,12 @@
     area.after(status);
     if (P.data.notes[key]) area.value = P.data.notes[key].text;
     area.addEventListener("input", () => {
-      const t = area.value;
+      const value = area.value;
       const ok = P.change((d) => {
-        if (!t.trim()) return delete d.notes[key];
-        d.notes[key] = { text: t, prompt: text($("p", box) || box), lesson: text($("h1", P.root) || box), date: now() };
+        if (!value.trim()) return delete d.notes[key];
+        d.notes[key] = { text: value, prompt: text($("p", box) || box), lesson: text($("h1", P.root) || box), date: now() };
       });
-      const msg = ok ? "Saved on this device" : T.notSaved;
+      const msg = t(ok ? "noteSaved" : "noteNotSaved");
       if (status.textContent !== msg) status.textContent = msg;
     });
   }
@@ -355,11 +547,11 @@
     const notes = $("[data-lk-notes]", el);
     const empty = [hist, notes].map((x) => x && [...x.childNodes]);
     const msg = h("p", { className: "lk-msg", role: "status" });
-    if (P.off) P.notice(T.off);
+    if (P.off) P.notice(t("storageOff"));
     const line = (r) => { // one subscale of a saved self-check result
-      if (r.mean === null) return `${r.title}: not answered`;
-      const part = r.answered < r.of ? `, ${r.answered} of ${r.of} statements` : "";
-      return `${r.title}: ${r.band || "no band"} (average ${num(r.mean)}${part})`;
+      if (r.mean === null) return t("historyNone", { title: r.title });
+      const said = { title: r.title, band: r.band || t("historyNoBand"), mean: r.mean, answered: r.answered, of: r.of };
+      return t(r.answered < r.of ? "historyPart" : "history", said);
     };
 
     const render = () => {
@@ -369,7 +561,7 @@
         hist.replaceChildren(...(d.checks.length ? [h("ol", { className: "lk-history", reversed: true },
           ...d.checks.slice().reverse().map((c) => h("li", {}, h("strong", {}, day(c.date)), h("ul", {},
             ...c.results.map((r) => h("li", {}, line(r))))))),
-        h("p", {}, "Take the self-check again at any time to compare: ", $("a", hist)?.cloneNode(true) || "")] : empty[0]));
+        h("p", {}, ...tn("compare", { link: $("a", hist)?.cloneNode(true) || "" }))] : empty[0]));
       }
       if (notes) {
         const order = $$("[data-lk-lessons] li[data-lk-lesson]", el).map((li) => li.dataset.lkLesson);
@@ -386,19 +578,20 @@
             lesson = id;
           }
           const quote = h("blockquote", {}, h("p", {}, nt.text));
-          list.push(h("figure", { className: "lk-note-saved" }, h("figcaption", {}, nt.prompt || "Note"), quote));
+          list.push(h("figure", { className: "lk-note-saved" }, h("figcaption", {}, nt.prompt || t("noteCaption")), quote));
         }
         notes.replaceChildren(...(list.length ? list : empty[1]));
       }
     };
 
-    const download = button("Download my data", "md-button--primary");
+    const download = button(t("download"), "md-button--primary");
     download.addEventListener("click", () => {
       const blob = new Blob([JSON.stringify({ ...P.data, exported: now() }, null, 2)], { type: "application/json" });
-      const a = h("a", { href: URL.createObjectURL(blob), download: `${P.course}-progress-${now().slice(0, 10)}.json` });
+      const name = t("fileName", { course: P.course, date: now().slice(0, 10) });
+      const a = h("a", { href: URL.createObjectURL(blob), download: name });
       a.click(); // never attached, so instant navigation does not see it
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-      msg.textContent = "Your data was downloaded as a file.";
+      msg.textContent = t("downloaded");
     });
 
     const file = h("input", { type: "file", id: "lk-import", accept: ".json,application/json" });
@@ -412,20 +605,18 @@
       } catch {}
       const data = clean(d, P.course);
       if (!data) {
-        msg.textContent = isObj(d) && d.app === "lessonkit" && d.course !== P.course
-          ? "This file belongs to another course, so nothing was loaded."
-          : "This file is not a progress file from this course, so nothing was loaded.";
+        msg.textContent = t(isObj(d) && d.app === "lessonkit" && d.course !== P.course ? "otherCourse" : "notProgress");
         return;
       }
       P.data = data;
-      msg.textContent = store(P.course, data) ? T.loaded : T.loadedOnly;
+      msg.textContent = t(store(P.course, data) ? "loaded" : "loadedOnly");
       render();
     });
 
-    const erase = button("Erase everything");
-    const yes = button("Yes, erase everything", "md-button--primary");
-    const no = button("Keep my data");
-    const ask = h("p", { tabIndex: -1 }, T.erase);
+    const erase = button(t("erase"));
+    const yes = button(t("eraseYes"), "md-button--primary");
+    const no = button(t("eraseNo"));
+    const ask = h("p", { tabIndex: -1 }, t("eraseAsk"));
     const confirm = h("div", { className: "lk-confirm", hidden: true }, ask, h("div", { className: "lk-actions" }, yes, no));
     erase.addEventListener("click", () => {
       confirm.hidden = false;
@@ -443,14 +634,13 @@
       P.data = blank(P.course);
       confirm.hidden = true;
       render();
-      msg.textContent = "Everything was erased from this browser.";
+      msg.textContent = t("erased");
       erase.focus();
     });
 
     $("[data-lk-data]", el)?.append(
       h("div", { className: "lk-actions" }, download, erase), confirm,
-      h("p", { className: "lk-import" },
-        h("label", { htmlFor: "lk-import" }, "Load a file you saved before (it replaces what is here now):"), " ", file),
+      h("p", { className: "lk-import" }, h("label", { htmlFor: "lk-import" }, t("loadLabel")), " ", file),
       msg,
     );
     render();
