@@ -15,17 +15,25 @@ from collections.abc import Callable, Iterable, Iterator
 from . import model as m
 from .problems import Problem, Where, did_you_mean, problem
 from .questions import question_type
+from .safety import audit
 from .textmarks import TextMarks
 
 Check = Callable[[m.Course], Iterable[Problem]]
 
 
-def validate(course: m.Course, marks: dict[str, TextMarks]) -> list[Problem]:
-    """marks: each file's text marks (Loaded.marks), for the checks of text."""
+def validate(
+    course: m.Course,
+    marks: dict[str, TextMarks],
+    markdown: Callable[[str], str] | None = None,
+) -> list[Problem]:
+    """marks: each file's text marks (Loaded.marks), for the checks of text; markdown:
+    author text to HTML as the engine makes it, to audit it against the allow-list."""
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(course))
     problems.extend(text_problems(course, marks))
+    if markdown is not None and not course.allow_html:
+        problems.extend(unsafe_html(marks, markdown))
     return problems
 
 
@@ -246,3 +254,14 @@ def text_problems(course: m.Course, marks: dict[str, TextMarks]) -> Iterator[Pro
         if not course.allow_html:
             for tag, where in found.html:
                 yield problem("html.raw", where, tag=tag)
+
+
+def unsafe_html(marks: dict[str, TextMarks], markdown: Callable[[str], str]) -> Iterator[Problem]:
+    """Author text whose HTML holds what the allow-list removes (safety.py): an event
+    handler written in an attribute list, a javascript: link, a tag the raw-HTML check
+    could not see."""
+    for found in marks.values():
+        for text, where in found.markup:
+            removed = audit(markdown(text))
+            if removed:
+                yield problem("html.unsafe", where, found=", ".join(removed[:3]))

@@ -17,6 +17,7 @@ from .build.stage import build_offline, build_site
 from .build.write import conflicts
 from .pipeline import Generated, generate, summary
 from .problems import Problem
+from .project import site_url
 
 FORMATS = ("text", "github")
 
@@ -39,6 +40,9 @@ def checked(root: Path, form: str = "text") -> Generated | None:
     problems = result.problems
     if result.ok:
         problems = problems + conflicts(root / "docs", result.pages)
+    _, wrong_url = site_url()
+    if wrong_url:
+        problems = [*problems, wrong_url]
     _report(problems, form)
     if result.course is None or any(p.is_error for p in problems):
         print("Nothing was written: fix the errors above and run again.", file=sys.stderr)

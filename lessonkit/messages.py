@@ -192,6 +192,17 @@ MESSAGES: dict[str, Message] = {
         "raw HTML '{tag}' in text",
         "write it in Markdown, or set 'allow_html: true' in course.yml",
     ),
+    # the environment (project.py)
+    "env.site-url": M(
+        "SITE_URL is '{value}', which is not a web address",
+        "set it to the site's address, such as https://owner.github.io/repo/",
+    ),
+    # raw HTML the allow-list removes (checks.py, safety.py)
+    "html.unsafe": M(
+        "this text makes HTML that pages never hold: {found}",
+        "links and images take http(s) or relative addresses; attribute lists take only "
+        "classes and ids",
+    ),
     # writing docs/ (build/write.py)
     "docs.hand-written": M(
         "a hand-written file stands where a generated page goes",

@@ -14,6 +14,7 @@ from .build.write import WriteReport, conflicts, write_pages
 from .checks import validate
 from .load import load_course
 from .problems import Problem, sorted_problems
+from .project import markdown_converter
 from .render import render_course
 
 
@@ -34,7 +35,7 @@ def generate(root: Path, content: Path | None = None) -> Generated:
     problems = list(loaded.problems)
     if loaded.course is None:
         return Generated(None, {}, sorted_problems(problems))
-    problems += validate(loaded.course, loaded.marks)
+    problems += validate(loaded.course, loaded.marks, markdown_converter(root))
     result = Generated(loaded.course, {}, sorted_problems(problems))
     if result.ok:
         result.pages = render_course(loaded.course)

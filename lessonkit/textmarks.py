@@ -1,19 +1,21 @@
-"""Where a file's text names glossary terms ([[term]]) and where it holds raw HTML.
+"""Where a file's text names glossary terms ([[term]]), holds raw HTML, or holds other
+Markdown that makes HTML of the author's choosing (links, images, attribute lists).
 
-Finding them means searching the file's text values with two regexes (only those the parser
-saw holding "[[" or "<"). That depends on the file alone, so it is done once when the file
-is parsed and kept in the parse cache with it; the whole-course check
-(validate.text_problems) then only compares the marks with the glossary and with the
-course's allow_html setting.
+That depends on the file alone, so it is found when the file is read; the whole-course
+checks (checks.text_problems) then compare the marks with the glossary, the course's
+allow_html setting and the HTML allow-list (safety.py).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .markup import TERM_LINK, raw_html_spans
 from .problems import Where
-from .yamlsource import Document
+from .yamlsource import Document, JsonPath
 
 # Values that are ids, lists of ids, settings or addresses, never text for readers.
 _NOT_TEXT = {"id", "lessons", "subscale", "section", "sources", "language", "url"}
@@ -23,19 +25,38 @@ _NOT_TEXT = {"id", "lessons", "subscale", "section", "sources", "language", "url
 class TextMarks:
     terms: tuple[tuple[str, Where], ...] = ()  # the term id of each [[...]] link
     html: tuple[tuple[str, Where], ...] = ()  # each raw HTML tag (its first 40 characters)
+    # text Markdown could make into HTML beyond plain formatting (raw HTML, attribute
+    # lists, links and images), with where it starts: checks.py audits its HTML
+    markup: tuple[tuple[str, Where], ...] = ()
+
+
+# Markdown that can put an element, an attribute or a URL of the author's into a page.
+_MARKUP = re.compile(r"[<{]|\]\(|\]:|\]\[")
+
+
+def _texts(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
+    """Every text value and its path, ids, settings and addresses left out."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _NOT_TEXT:
+                yield from _texts(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, (*path, i))
+    elif isinstance(data, str):
+        yield path, data
 
 
 def text_marks(doc: Document) -> TextMarks:
     terms: list[tuple[str, Where]] = []
     html: list[tuple[str, Where]] = []
-    for path in doc.marked:
-        if (path and path[-1] in _NOT_TEXT) or (len(path) > 1 and path[-2] in _NOT_TEXT):
-            continue
-        text = doc.value_at(path)
+    markup: list[tuple[str, Where]] = []
+    for path, text in _texts(doc.data):
         if "[[" in text:
             for match in TERM_LINK.finditer(text):
                 terms.append((match.group(1).strip(), doc.locate(path, match.start())))
-        if "<" in text:
-            for start, tag in raw_html_spans(text):
-                html.append((tag, doc.locate(path, start)))
-    return TextMarks(tuple(terms), tuple(html))
+        tags = [(tag, doc.locate(path, start)) for start, tag in raw_html_spans(text)]
+        html += tags
+        if not tags and _MARKUP.search(text):  # raw HTML is reported as such already
+            markup.append((text, doc.at(path)))
+    return TextMarks(tuple(terms), tuple(html), tuple(markup))

@@ -57,9 +57,6 @@ class Document:
     # the style of each quoted (' or ") or block (| or >) scalar; plain ones are left out
     styles: dict[JsonPath, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
-    # where the text values holding "[[" or "<" stand: the only ones that can link a
-    # glossary term or hold raw HTML (textmarks.py reads them, instead of every string)
-    marked: list[JsonPath] = field(default_factory=list)
 
     def at(self, path: JsonPath) -> Where:
         """Where the value at path stands, or its nearest parent that we know."""
@@ -201,7 +198,7 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
     tree is made, and no nesting is deep enough to matter to Python."""
     doc = Document(file, None, lines=text.splitlines())
     problems: list[Problem] = []
-    values, keys, styles, marked = doc.values, doc.keys, doc.styles, doc.marked
+    values, keys, styles = doc.values, doc.keys, doc.styles
     get = parser.get_event
     get()  # the stream starts
     if type(get()) is StreamEndEvent:  # no document at all: empty, or comments only
@@ -256,8 +253,6 @@ def _build(parser: Any, file: str, text: str) -> tuple[Document, list[Problem], 
             style = event.style
             if style:  # libyaml says "" for plain, PyYAML None
                 styles[at] = style
-            if "[[" in value or "<" in value:
-                marked.append(at)
             if style == '"' and _SURROGATE.search(value):  # "\\ud83d": half a character
                 problems.append(_surrogate_problem(file, mark))
             if not style and value[:1] in _IMPLICIT:

@@ -38,15 +38,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lessonkit import model as m  # noqa: E402
 from lessonkit.cores import default_jobs  # noqa: E402
 from lessonkit.engine import derived_config  # noqa: E402
+from lessonkit.validate import validate  # noqa: E402
+from lessonkit.write import MANIFEST, owned, write_pages  # noqa: E402
+
+from lessonkit import model as m  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
 from lessonkit.pipeline import cache_dir, collector_paused, generate, generate_into  # noqa: E402
 from lessonkit.render import PATHS, render_course  # noqa: E402
 from lessonkit.synthetic import edit_lesson, write_course  # noqa: E402
-from lessonkit.validate import validate  # noqa: E402
-from lessonkit.write import MANIFEST, owned, write_pages  # noqa: E402
 
 GOALS = {"generate_share": 0.05, "engine_1000_s": 20.0, "additions_gzip": 12 * 1024}
 

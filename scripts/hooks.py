@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import lessonkit
-from lessonkit.build.engine import course_settings, theme_language
+from lessonkit.build.engine import course_settings, theme_language, with_allow_list
 from lessonkit.build.themefix import fix_site
 from lessonkit.pipeline import generate_into
 
@@ -20,8 +20,13 @@ def on_config(config):
     result, _ = generate_into(root, Path(config.docs_dir))
     if not result.ok:
         raise PluginError("\n".join(map(str, result.problems)))
-    for key, value in course_settings(result.course).items():
+    try:
+        settings = course_settings(result.course)
+    except ValueError as wrong:  # SITE_URL
+        raise PluginError(str(wrong)) from None
+    for key, value in settings.items():
         config[key] = value
+    config.markdown_extensions[:] = with_allow_list(config.markdown_extensions, result.course)
     config.theme["language"] = theme_language(result.course.language)
     config.extra["lessonkit_language"] = result.course.language
     if TEMPLATES not in config.watch:

@@ -10,7 +10,7 @@ from typing import Any
 import markdown
 import pytest
 
-from lessonkit.build.engine import read_config
+from lessonkit.project import read_config
 from lessonkit.pipeline import generate
 from lessonkit.render import environment, render_course
 from lessonkit.render.filters import span

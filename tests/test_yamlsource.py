@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from lessonkit import yamlsource
+from lessonkit.textmarks import text_marks
 from lessonkit.yamlsource import read_yaml
 
 _c_parser = yamlsource._CParser
@@ -71,8 +72,18 @@ def test_locate_in_a_plain_scalar_and_falls_back_where_columns_do_not_map(tmp_pa
 
 
 def test_texts_that_may_link_terms_or_hold_html_are_marked(tmp_path: Path) -> None:
-    doc, _ = read(tmp_path, "a: see [[x]]\nb: plain\nc:\n  - <b>bold</b>\nn: 3\n")
-    assert doc.marked == [("a",), ("c", 0)]
+    source = (
+        "a: see [[x]]\nb: plain\nc:\n  - <b>bold</b>\nn: 3\nid: '<no>'\n"
+        "d: '[go](javascript:x)'\ne: 'x{: onclick=y }'\n"
+    )
+    doc, _ = read(tmp_path, source)
+    marks = text_marks(doc)
+    assert [(t, str(w)) for t, w in marks.terms] == [("x", "f.yml:1:8")]
+    assert [(t, str(w)) for t, w in marks.html] == [("<b>", "f.yml:4:5"), ("</b>", "f.yml:4:12")]
+    assert [(t, str(w)) for t, w in marks.markup] == [
+        ("[go](javascript:x)", "f.yml:7:4"),
+        ("x{: onclick=y }", "f.yml:8:4"),
+    ], "ids are never text; raw HTML is reported as such"
 
 
 @pytest.mark.skipif(_c_parser is None, reason="PyYAML without libyaml")
@@ -238,7 +249,7 @@ def test_equals_and_double_angle_values_stay_text(tmp_path: Path) -> None:
 
 def _document(parser: object, source: str) -> tuple:
     doc, problems, _ = yamlsource._build(parser, "f.yml", source)
-    return doc.data, doc.values, doc.keys, doc.styles, doc.marked, [str(p) for p in problems]
+    return doc.data, doc.values, doc.keys, doc.styles, [str(p) for p in problems]
 
 
 def test_fifty_levels_of_nesting_are_read(tmp_path: Path) -> None:
@@ -260,7 +271,7 @@ def test_a_repeated_key_keeps_the_first_value_and_its_positions(tmp_path: Path) 
     doc, problems = read(tmp_path, 'a:\n  b: "<x>"\na: y\n')
     assert [p.message for p in problems] == ["the key 'a' appears twice in this mapping"]
     assert doc.data == {"a": {"b": "<x>"}}
-    assert doc.marked == [("a", "b")] and doc.value_at(("a", "b")) == "<x>"
+    assert doc.value_at(("a", "b")) == "<x>"
 
 
 def test_list_keys_are_left_out_with_their_values(tmp_path: Path) -> None:

@@ -453,7 +453,7 @@
   function selfCheck(form, results, P) {
     let conf;
     try {
-      conf = JSON.parse($("[data-lk-bands]", P.root).textContent);
+      conf = JSON.parse($("[data-lk-bands]", P.root).dataset.lkBands);
     } catch {
       return;
     }

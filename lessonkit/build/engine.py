@@ -18,45 +18,48 @@ from typing import Any
 import yaml
 
 from .. import model as m
+from ..project import SAFE_EXTENSION, read_config, site_url
 from ..render import nav
+from ..safety import escape_text
 from .themefix import fix_site
 
 ENGINES = ("mkdocs", "zensical")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, resolving MkDocs' !ENV tag."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = (
-        [loader.construct_scalar(node)]
-        if isinstance(node, yaml.ScalarNode)
-        else loader.construct_sequence(node)
-    )
-    *variables, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[v] for v in variables if v in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-
-
 def course_settings(course: m.Course, environ: dict[str, str] | None = None) -> dict[str, Any]:
-    """What the course decides about the site; applied by the hook and the derived config."""
-    environ = os.environ if environ is None else environ
+    """What the course decides about the site; applied by the hook and the derived config.
+
+    The theme writes the site name, description and navigation titles into pages as they
+    are, without escaping them, so they are given to it escaped (safety.escape_text)."""
     settings: dict[str, Any] = {
-        "site_name": course.title,
-        "site_description": course.description,
-        "nav": nav(course),
+        "site_name": escape_text(course.title),
+        "site_description": escape_text(course.description),
+        "nav": _escaped(nav(course)),
     }
-    site_url = environ.get("SITE_URL", "").strip()
-    if site_url:
-        settings["site_url"] = site_url if site_url.endswith("/") else site_url + "/"
+    url, wrong = site_url(environ)
+    if wrong:
+        raise ValueError(str(wrong))
+    if url:
+        settings["site_url"] = url
     return settings
+
+
+def _escaped(items: Any) -> Any:
+    """The navigation with every title escaped (paths are ours, and stay as they are)."""
+    if isinstance(items, list):
+        return [_escaped(item) for item in items]
+    if isinstance(items, dict):
+        return {escape_text(title): _escaped(value) for title, value in items.items()}
+    return items
+
+
+def with_allow_list(extensions: list[Any], course: m.Course) -> list[Any]:
+    """The Markdown extensions with the HTML allow-list last, unless the course allows
+    raw HTML (then its author answers for what the pages hold)."""
+    names = [e if isinstance(e, str) else next(iter(e)) for e in extensions]
+    if course.allow_html or SAFE_EXTENSION in names:
+        return list(extensions)
+    return [*extensions, SAFE_EXTENSION]
 
 
 def theme_language(tag: str) -> str:
@@ -74,6 +77,7 @@ def derived_config(
 ) -> dict[str, Any]:
     config = read_config(root / config_file)
     config.update(course_settings(course))
+    config["markdown_extensions"] = with_allow_list(config.get("markdown_extensions") or [], course)
     config.pop("hooks", None)  # the CLI has generated already; hooks are for plain mkdocs
     config.pop("watch", None)
     config["docs_dir"] = str(docs)

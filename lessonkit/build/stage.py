@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import Generated
-from .engine import derived_config, read_config, run
+from ..project import read_config
+from .engine import derived_config, run
 from .offline import add_worker_shim, offline_overrides, write_zip
 from .write import write_pages
 

@@ -18,15 +18,13 @@ from jinja2.runtime import Context
 from .. import model as m
 from ..markup import link_terms
 from ..questions import fingerprint, question_type
+from ..safety import escape_text
 from .paths import PATHS, relative
 
 
 def attr(value: Any) -> str:
     """Escape text for an HTML attribute or element written by a template."""
-    text = str(value)
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
+    return escape_text(str(value))
 
 
 def yaml_value(value: Any) -> str:
