@@ -45,7 +45,7 @@ test: $(VENV)/.test chromium lint
 	$(PY) -m pytest
 
 bench: $(VENV)/.test
-	$(PY) scripts/bench.py
+	$(PY) benchmarks/bench.py
 
 clean:
 	rm -rf site dist .lessonkit $(VENV)

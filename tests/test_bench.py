@@ -1,4 +1,4 @@
-"""Synthetic courses, the navigation at scale, and a smoke run of scripts/bench.py.
+"""Synthetic courses, the navigation at scale, and a smoke run of benchmarks/bench.py.
 
 No timing is asserted here: the benchmark runs at its smallest size so that it cannot rot,
 and its JSON is checked for shape and for what a rebuild rewrote (a behaviour).
@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
+from benchmarks.synthetic import course_files, edit_lesson, write_course
 from lessonkit import model as m
 from lessonkit.pipeline import generate
 from lessonkit.render import PATHS, nav
-from lessonkit.synthetic import course_files, edit_lesson, write_course
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -130,7 +130,7 @@ def test_bench_runs_and_rebuild_rewrites_only_the_changed_pages(tmp_path: Path) 
     out = tmp_path / "bench.json"
     cmd = [
         sys.executable,
-        str(ROOT / "scripts" / "bench.py"),
+        str(ROOT / "benchmarks" / "bench.py"),
         "--sizes",
         "3",
         "--runs",

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Benchmarks: generation against the engine at several course sizes, rebuild, page weight.
 
-python scripts/bench.py [--sizes 10,100,1000] [--runs 3] [--json bench.json]
+python benchmarks/bench.py [--sizes 10,100,1000] [--runs 3] [--json bench.json]
 
 Everything is measured on this machine, in a temporary folder, on synthetic courses
-(lessonkit.synthetic) with the shape of a real one. The engine runs as `mkdocs build
+(benchmarks/synthetic.py) with the shape of a real one. The engine runs as `mkdocs build
 --strict` with the config the build command derives. Times are medians over --runs; the
 engine's CPU time (user + system) is shown too, since the wall time of a busy shared machine
 says more about the neighbours than about the build. Nothing here asserts a time.
@@ -38,13 +38,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.synthetic import edit_lesson, write_course  # noqa: E402
 from lessonkit import model as m  # noqa: E402
 from lessonkit.cores import default_jobs  # noqa: E402
 from lessonkit.engine import derived_config  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
 from lessonkit.pipeline import cache_dir, collector_paused, generate, generate_into  # noqa: E402
 from lessonkit.render import PATHS, render_course  # noqa: E402
-from lessonkit.synthetic import edit_lesson, write_course  # noqa: E402
 from lessonkit.validate import validate  # noqa: E402
 from lessonkit.write import MANIFEST, owned, write_pages  # noqa: E402
 
