@@ -44,8 +44,11 @@ format: $(VENV)/.test
 test: $(VENV)/.test chromium lint
 	$(PY) -m pytest
 
-bench: $(VENV)/.test
-	$(PY) scripts/bench.py
+# Generation against the engine, rebuilds and page weight, written to benchmarks/results.md.
+# Sizes in lessons; larger ones on request: make bench SIZES="10 100 1000"
+SIZES ?= 10 100
+bench: $(VENV)/.site
+	$(PY) benchmarks/bench.py --sizes $(SIZES)
 
 clean:
 	rm -rf site dist .lessonkit $(VENV)

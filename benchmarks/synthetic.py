@@ -1,7 +1,9 @@
-"""Synthetic courses of any size, with the shape of a real one, for benchmarks and tests.
+"""Synthetic courses of any size, with the shape of a real one, for the benchmarks.
+
+Not part of the installed package: benchmarks/bench.py and the tests import it from here.
 
 Every word is made up from syllables by a seeded random generator, so a course is the same
-for the same (lessons, seed) and no text is copied from anywhere. Per lesson: 5 to 7
+for the same (lessons, seed) and no text is copied from anywhere. Per lesson: 4 to 6
 sections of two or three paragraphs, objectives, takeaways, reflections, glossary terms used
 in the text and a quiz of six mixed questions. Per course: a glossary, a self-check with
 subscales and bands, a review quiz and a source inventory whose every paragraph is cited.

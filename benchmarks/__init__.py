@@ -1,0 +1,1 @@
+"""Benchmarks of lessonkit (not installed with the package): `make bench`."""

@@ -1,0 +1,618 @@
+#!/usr/bin/env python3
+"""Benchmarks: lessonkit's own work against the engine's, rebuilds, and page weight.
+
+python benchmarks/bench.py [--sizes 10 100 [1000]] [--runs 3] [--out PATH] [--json PATH]
+
+Each size is a synthetic course (benchmarks/synthetic.py) shaped like a real one, in a
+temporary copy of this project. Measured there:
+
+- generation: load, validate, render and write into an empty docs/, each step timed;
+- the engine: `python -m mkdocs build --strict` on the project's own mkdocs.yml, less the
+  time its hook spends generating the pages at the start (the step above, done again);
+- `lessonkit build` from start to finish, once;
+- rebuilds: generating again with nothing changed, after an edit to one lesson's text and
+  after an edit to its title: how long, and which files were rewritten.
+
+Then the page weight of the bundled course: everything a browser fetches to show the home
+page, a lesson and its quiz, gzip-compressed, against plain Material built from the same
+Markdown.
+
+The report goes to benchmarks/results.md (or --out) and to the screen. Times are medians of
+--runs; nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import edit_lesson, write_course  # noqa: E402
+from lessonkit.load import load_course  # noqa: E402
+from lessonkit.pipeline import generate, generate_into  # noqa: E402
+from lessonkit.render import render_course  # noqa: E402
+from lessonkit.validate import validate  # noqa: E402
+from lessonkit.write import write_pages  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results.md"
+MANIFEST = ".lessonkit-manifest.json"  # the generator's list of the pages it owns in docs/
+GZIP_LEVEL = 6
+PACKAGES = ("lessonkit", "mkdocs", "mkdocs-material", "markdown", "jinja2", "pyyaml")
+
+
+# ---------------------------------------------------------------------------- the machine
+
+
+def machine() -> dict[str, Any]:
+    def first(path: str, key: str) -> str:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return ""
+        return next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith(key)), "")
+
+    memory_kb = first("/proc/meminfo", "MemTotal").split(" ")[0]
+    return {
+        "cpu": first("/proc/cpuinfo", "model name") or platform.processor() or "unknown",
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(memory_kb) / 1024**2, 1) if memory_kb.isdigit() else None,
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "versions": {name: _version(name) for name in PACKAGES},
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+# ------------------------------------------------------------------------- a project copy
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!ENV [NAME, default]` becomes the variable or the default."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names = [loader.construct_scalar(node)]
+    else:
+        names = loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
+def project(dest: Path, content: Path | None, lessons: int, seed: int) -> Path:
+    """A copy of what this project's mkdocs.yml needs (the hooks and the theme folder it
+    names, the hand-written files of docs/) with the given content/, or with a synthetic
+    course of `lessons` lessons."""
+    config = read_config(ROOT / "mkdocs.yml")
+    dest.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    for name in [*config.get("hooks", []), *([custom_dir] if custom_dir else [])]:
+        src, target = ROOT / name, dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, target)
+        else:
+            shutil.copy2(src, target)
+    docs = ROOT / config.get("docs_dir", "docs")
+    try:
+        generated = set(json.loads((docs / MANIFEST).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        generated = set()
+    generated.add(MANIFEST)
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and rel not in generated:
+            target = dest / "docs-template" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+    (dest / "docs-template").mkdir(exist_ok=True)
+    if content is not None:
+        shutil.copytree(content, dest / "content")
+    else:
+        write_course(dest / "content", lessons, seed)
+    return dest
+
+
+def fresh_docs(root: Path, name: str = "docs") -> Path:
+    """A docs/ holding only the hand-written files, as on a fresh clone.
+
+    Every timed run gets a folder of its own and nothing is deleted until the bench ends: on
+    a disk mounted with online discard, creating thousands of files just after thousands
+    were deleted is several times slower, which would measure the disk, not lessonkit."""
+    docs = root / name
+    shutil.copytree(root / "docs-template", docs)
+    os.sync()  # the copy reaches the disk now, not during the timed step
+    return docs
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
+
+
+# ------------------------------------------------------------------------------ generation
+
+STAGES = ("load", "validate", "render", "write")
+
+
+def generation(root: Path, runs: int) -> dict[str, Any]:
+    """The four steps of a generation, one after the other, into an empty docs/ (an author's
+    first build): wall time of each, and the CPU time of the whole."""
+    checked = generate(root)
+    if not checked.ok:
+        raise SystemExit("the course has errors:\n" + "\n".join(map(str, checked.problems)))
+    content = root / "content"
+    results = []
+    for run in range(runs):
+        docs = fresh_docs(root, f"docs-generation-{run}")
+        cpu, marks = time.process_time(), [time.perf_counter()]
+        loaded = load_course(content, shown_root=root)
+        marks.append(time.perf_counter())
+        validate(loaded.course, loaded.marks)
+        marks.append(time.perf_counter())
+        pages = render_course(loaded.course)
+        marks.append(time.perf_counter())
+        write_pages(docs, pages)
+        marks.append(time.perf_counter())
+        steps = {stage: b - a for stage, a, b in zip(STAGES, marks, marks[1:], strict=False)}
+        results.append({**steps, "total": sum(steps.values()), "cpu": time.process_time() - cpu})
+    return {
+        "runs": results,
+        "median_s": {key: statistics.median(r[key] for r in results) for key in results[0]},
+        "pages": len(checked.pages),
+    }
+
+
+# -------------------------------------------------------------------------------- the engine
+
+# `python -m mkdocs build`, with the time spent in the config event (where the project's
+# hook generates the pages) written as JSON to argv[1] at exit, so it can be taken off:
+# generation is measured on its own above.
+_ENGINE = """
+import atexit, json, runpy, sys, time
+from mkdocs.plugins import PluginCollection
+
+target, spent = sys.argv[1], {"wall_s": 0.0, "cpu_s": 0.0}
+original = PluginCollection.on_config
+
+def on_config(self, config):
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        return original(self, config)
+    finally:
+        spent["wall_s"] += time.perf_counter() - wall
+        spent["cpu_s"] += time.process_time() - cpu
+
+def write():
+    with open(target, "w") as f:
+        json.dump(spent, f)
+
+PluginCollection.on_config = on_config
+atexit.register(write)
+sys.argv = ["mkdocs", *sys.argv[2:]]
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+
+
+def run_engine(root: Path, site: Path, config_file: str = "mkdocs.yml") -> dict[str, float]:
+    """One `mkdocs build --strict` in a child process: wall and CPU time, less its config
+    event's (the hook's generation)."""
+    spent_file = root / "engine-config-event.json"
+    cmd = [sys.executable, "-c", _ENGINE, str(spent_file)]
+    # not -q: it hides the warnings, and --strict would then have nothing to fail on
+    cmd += ["build", "--strict", "-f", str(root / config_file), "-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    os.sync()
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            out.seek(0)
+            raise SystemExit(f"mkdocs build failed:\n{out.read().decode(errors='replace')}")
+    hook = json.loads(spent_file.read_text(encoding="utf-8"))
+    return {
+        "wall_s": wall - hook["wall_s"],
+        "cpu_s": usage.ru_utime + usage.ru_stime - hook["cpu_s"],
+        "hook_wall_s": hook["wall_s"],
+    }
+
+
+def engine(root: Path, runs: int) -> dict[str, Any]:
+    results = [run_engine(root, root / f"site-run-{run}") for run in range(runs)]
+    return {
+        "runs": results,
+        "median_s": statistics.median(r["wall_s"] for r in results),
+        "cpu_median_s": statistics.median(r["cpu_s"] for r in results),
+        "html_pages": sum(1 for _ in (root / "site-run-0").rglob("*.html")),
+    }
+
+
+def lessonkit_build(root: Path) -> float:
+    """`lessonkit build` from start to finish (check, generate, engine, swap), in a child
+    process as an author runs it."""
+    code = "import sys; from lessonkit.cli import main; raise SystemExit(main(sys.argv[1:]))"
+    cmd = [sys.executable, "-c", code, "build", "--root", str(root)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    os.sync()
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"lessonkit build failed:\n{proc.stdout}{proc.stderr}")
+    return seconds
+
+
+# ---------------------------------------------------------------------------------- rebuild
+
+
+def rebuild(root: Path, lessons: int) -> dict[str, Any]:
+    """Generate into the built project's docs/ again: with nothing changed, after a change
+    to one lesson's text, then to its title.
+
+    Expected: exactly the pages whose text shows the change; any other page rewritten is a
+    page that changes when nothing did. (The engine has no incremental build: it rebuilds
+    the whole site every time.)"""
+    number = lessons // 2 + 1
+    out: dict[str, Any] = {"lesson": number}
+    for what in ("none", "body", "title"):
+        marker = edit_lesson(root / "content", number, what) if what != "none" else None
+        seconds, (result, report) = timed(lambda: generate_into(root, root / "docs"))
+        assert result.ok and report is not None, result.problems
+        shows = {path for path, text in result.pages.items() if marker and marker in text}
+        out[what] = {
+            "seconds": seconds,
+            "written": report.written,
+            "deleted": report.deleted,
+            "expected": sorted(shows),
+            "as_expected": set(report.written) == shows and not report.deleted,
+        }
+    return out
+
+
+# ------------------------------------------------------------------------------ page weight
+
+
+class _Refs(HTMLParser):
+    """What a browser fetches while loading a page: styles, scripts, icons, images, and the
+    search worker named in Material's config."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.config = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        rel = (a.get("rel") or "").split()
+        if tag == "link" and ({"stylesheet", "icon", "preload", "modulepreload"} & set(rel)):
+            self.refs.append(a.get("href") or "")
+        elif tag in ("script", "img") and a.get("src"):
+            self.refs.append(a["src"] or "")
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_config = False
+
+
+def _local(site: Path, page: Path, ref: str) -> Path | None:
+    ref = ref.split("#")[0].split("?")[0]
+    if not ref or re.match(r"^[a-z]+:", ref) or ref.startswith("//"):
+        return None  # another host, or a data: URL (counted inside its page)
+    path = (site / ref.lstrip("/")) if ref.startswith("/") else (page.parent / ref)
+    path = path.resolve()
+    return path if path.is_file() else None
+
+
+def downloads(site: Path, page: Path) -> dict[str, Any]:
+    """Every file a browser downloads to show `page`, with raw and gzip bytes."""
+    parser = _Refs()
+    parser.feed(page.read_text(encoding="utf-8"))
+    files = [page]
+    external = []
+    for ref in parser.refs:
+        path = _local(site, page, ref)
+        if path is None and re.match(r"^(https?:)?//", ref):
+            external.append(ref)
+        elif path is not None:
+            files.append(path)
+    config = json.loads(parser.config) if parser.config.strip() else {}
+    base = (page.parent / config.get("base", ".")).resolve()
+    if config.get("search"):  # the worker starts at load and fetches the index
+        files.append((page.parent / config["search"]).resolve())
+        files.append(base / "search" / "search_index.json")
+    if "navigation.instant" in config.get("features", []):  # instant loading reads it at once
+        files.append(base / "sitemap.xml")
+    for css in [f for f in files if f.suffix == ".css"]:
+        for ref in re.findall(r"url\(['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            found = _local(site, css, ref)
+            if found is not None:
+                files.append(found)
+    unique = list(dict.fromkeys(f for f in files if f.is_file()))
+    items = {f.relative_to(site).as_posix(): _weight(f.read_bytes()) for f in unique}
+    return {
+        "files": items,
+        "raw": sum(i["raw"] for i in items.values()),
+        "gzip": sum(i["gzip"] for i in items.values()),
+        "external": external,
+    }
+
+
+def _weight(data: bytes) -> dict[str, int]:
+    return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))}
+
+
+def _html_path(markdown_path: str) -> str:
+    """docs/ path of a page -> the file MkDocs writes for it (directory URLs)."""
+    stem = markdown_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def page_weight(work: Path, seed: int) -> dict[str, Any]:
+    """The home page, the first lesson and its quiz of the bundled course (a synthetic one
+    when content/ does not build), as built with our CSS, script and theme overrides and as
+    plain Material builds the same Markdown."""
+    content = ROOT / "content"
+    real = content.is_dir() and generate(ROOT, content).ok
+    root = project(work / "weight", content if real else None, 10, seed)
+    fresh_docs(root)
+    result, _ = generate_into(root, root / "docs")
+    assert result.ok, result.problems
+    config = read_config(root / "mkdocs.yml")
+    config.pop("extra_css", None)
+    config.pop("extra_javascript", None)
+    config.get("theme", {}).pop("custom_dir", None)
+    (root / "plain.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    sites = {"ours": root / "site-ours", "plain": root / "site-plain"}
+    run_engine(root, sites["ours"])
+    run_engine(root, sites["plain"], "plain.yml")
+
+    lesson = min(p for p in result.pages if re.fullmatch(r"lessons/[^/]+/index\.md", p))
+    quiz = lesson.replace("index.md", "quiz.md")
+    pages = {
+        "home": "index.md",
+        "lesson": lesson,
+        **({"quiz": quiz} if quiz in result.pages else {}),
+    }
+    out: dict[str, Any] = {
+        "course": "the bundled course (`content/`)" if real else "a synthetic course of 10 lessons",
+        "pages": {},
+    }
+    for name, path in pages.items():
+        rel = _html_path(path)
+        ours, plain = (downloads(sites[k], sites[k] / rel) for k in ("ours", "plain"))
+        out["pages"][name] = {
+            "path": rel,
+            "ours": ours,
+            "plain": plain,
+            "added_gzip": ours["gzip"] - plain["gzip"],
+            "only_ours": {f: w for f, w in ours["files"].items() if f not in plain["files"]},
+        }
+    return out
+
+
+# ------------------------------------------------------------------------------- one size
+
+
+def measure_size(work: Path, lessons: int, runs: int, seed: int) -> dict[str, Any]:
+    root = project(work / f"course-{lessons}", None, lessons, seed)
+    gen = generation(root, runs)
+    fresh_docs(root)  # the docs/ the engine builds from
+    generate_into(root, root / "docs")
+    eng = engine(root, runs)
+    build_s = lessonkit_build(root)
+    return {
+        "lessons": lessons,
+        "generate": gen,
+        "engine": eng,
+        "generate_share": gen["median_s"]["total"] / eng["median_s"],
+        "lessonkit_build_s": build_s,
+        "rebuild": rebuild(root, lessons),
+    }
+
+
+# ------------------------------------------------------------------------------- the report
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table; columns of figures are aligned right."""
+    figure = re.compile(r"[\d.,%]+|-")
+    align = [
+        "---:" if all(figure.fullmatch(row[i]) for row in rows) else "---"
+        for i in range(len(header))
+    ]
+    return [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join(align) + " |",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+
+
+def report(data: dict[str, Any]) -> str:
+    mc, sizes, runs = data["machine"], data["sizes"], data["runs"]
+    versions = ", ".join(f"{name} {v}" for name, v in mc["versions"].items())
+    out = [
+        "# Benchmark results",
+        "",
+        f"Written on {data['date']} by:",
+        "",
+        "```sh",
+        data["command"],
+        "```",
+        "",
+        "One machine on one day: compare runs made on the same machine, not figures from",
+        "different ones.",
+        "",
+        f"- Machine: {mc['cpu']}, {mc['cores']} cores, {mc['memory_gb']} GB memory; {mc['system']}",
+        f"- Python {mc['python']}; {versions}",
+        f"- Load average {mc['load_average']:.2f} at the start, "
+        f"{mc['load_average_end']:.2f} at the end",
+        f"- Times in seconds, medians of {runs} run(s) unless marked; synthetic courses "
+        "(`benchmarks/synthetic.py`)",
+        "",
+        "## Generation against the engine",
+        "",
+        "Generation is lessonkit's own work: load, validate, render and write the Markdown",
+        "into an empty `docs/`. The engine is `mkdocs build --strict` turning that Markdown",
+        "into the site, less the time its hook spends generating at the start. The last",
+        "column is `lessonkit build` from start to finish, one run.",
+        "",
+    ]
+    header = ["lessons", "pages", "HTML pages", *(f"{s} s" for s in STAGES)]
+    header += ["generation s", "engine s", "generation / engine", "engine CPU s", "build s"]
+    rows = []
+    for s in sizes:
+        g, e = s["generate"]["median_s"], s["engine"]
+        rows.append(
+            [
+                str(s["lessons"]),
+                str(s["generate"]["pages"]),
+                str(e["html_pages"]),
+                *(f"{g[k]:.3f}" for k in STAGES),
+                f"{g['total']:.3f}",
+                f"{e['median_s']:.2f}",
+                f"{100 * s['generate_share']:.1f}%",
+                f"{e['cpu_median_s']:.2f}",
+                f"{s['lessonkit_build_s']:.2f}",
+            ]
+        )
+    out += _table(header, rows)
+    out += [
+        "",
+        "## Rebuild",
+        "",
+        "Generating again into the built project's `docs/`: nothing changed, one word of one",
+        "lesson's text changed, then that lesson's title. Files rewritten should be exactly",
+        "the pages that show the change. The engine then rebuilds the whole site, as above.",
+        "",
+    ]
+    rows = []
+    for s in sizes:
+        r = s["rebuild"]
+        for what, label in (("none", "nothing"), ("body", "text"), ("title", "title")):
+            c = r[what]
+            rows.append(
+                [
+                    str(s["lessons"]),
+                    f"{label} (lesson {r['lesson']})" if what != "none" else label,
+                    f"{c['seconds']:.3f}",
+                    str(len(c["written"])),
+                    ", ".join(f"`{p}`" for p in c["written"]) or "-",
+                    "yes" if c["as_expected"] else "NO",
+                ]
+            )
+    out += _table(["lessons", "change", "seconds", "files rewritten", "which", "as expected"], rows)
+    weight = data.get("weight")
+    if weight:
+        out += [
+            "",
+            "## Page weight",
+            "",
+            f"Everything a browser fetches to show a page of {weight['course']}: the HTML,",
+            "styles, scripts, icons, the search worker and index, the sitemap. Bytes after",
+            f"gzip (level {GZIP_LEVEL}); 'plain' is Material building the same Markdown without",
+            "our CSS, script and theme overrides; 'added' is what ours costs on top.",
+            "",
+        ]
+        rows = []
+        for name, p in weight["pages"].items():
+            ours = ", ".join(f"`{Path(f).name}` {w['gzip']:,}" for f, w in p["only_ours"].items())
+            rows.append(
+                [
+                    name,
+                    f"{p['ours']['gzip']:,}",
+                    f"{p['plain']['gzip']:,}",
+                    f"{p['added_gzip']:,}",
+                    ours or "-",
+                ]
+            )
+        out += _table(["page", "lessonkit", "plain Material", "added", "our files"], rows)
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="lesson counts (10 100)")
+    p.add_argument("--runs", type=int, default=3, help="timed runs of each step (3)")
+    p.add_argument("--out", type=Path, default=RESULTS, help="the Markdown report")
+    p.add_argument("--json", type=Path, help="also write every figure here")
+    p.add_argument("--seed", type=int, default=0, help="of the synthetic courses")
+    p.add_argument("--no-weight", action="store_true", help="skip the page weight")
+    p.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
+    args = p.parse_args(argv)
+    if any(n < 1 for n in args.sizes) or args.runs < 1:
+        p.error("sizes and runs are counts from 1")
+    shown = ["python benchmarks/bench.py", *(argv if argv is not None else sys.argv[1:])]
+    data: dict[str, Any] = {
+        "command": " ".join(shown),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "runs": args.runs,
+        "sizes": [],
+        "weight": None,
+    }
+    with tempfile.TemporaryDirectory(prefix="lessonkit-bench-") as tmp:
+        work = args.keep or Path(tmp)
+        for size in args.sizes:
+            print(f"measuring {size} lessons ...", file=sys.stderr, flush=True)
+            data["sizes"].append(measure_size(work, size, args.runs, args.seed))
+        if not args.no_weight:
+            print("measuring page weight ...", file=sys.stderr, flush=True)
+            data["weight"] = page_weight(work, args.seed)
+        data["machine"]["load_average_end"] = os.getloadavg()[0]
+    text = report(data)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"Written to {args.out}", file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
