@@ -50,9 +50,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import edit_lesson, write_course  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
 from lessonkit.pipeline import generate, generate_into  # noqa: E402
+from lessonkit.project import markdown_converter  # noqa: E402
 from lessonkit.render import render_course  # noqa: E402
-from lessonkit.validate import validate  # noqa: E402
-from lessonkit.write import write_pages  # noqa: E402
+from lessonkit.checks import validate  # noqa: E402
+from lessonkit.build.write import write_pages  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results.md"
 MANIFEST = ".lessonkit-manifest.json"  # the generator's list of the pages it owns in docs/
@@ -184,7 +185,7 @@ def generation(root: Path, runs: int) -> dict[str, Any]:
         cpu, marks = time.process_time(), [time.perf_counter()]
         loaded = load_course(content, shown_root=root)
         marks.append(time.perf_counter())
-        validate(loaded.course, loaded.marks)
+        validate(loaded.course, loaded.marks, markdown_converter(root))
         marks.append(time.perf_counter())
         pages = render_course(loaded.course)
         marks.append(time.perf_counter())
