@@ -48,12 +48,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import edit_lesson, write_course  # noqa: E402
+from lessonkit.build.write import write_pages  # noqa: E402
+from lessonkit.checks import validate  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
 from lessonkit.pipeline import generate, generate_into  # noqa: E402
 from lessonkit.project import markdown_converter  # noqa: E402
 from lessonkit.render import render_course  # noqa: E402
-from lessonkit.checks import validate  # noqa: E402
-from lessonkit.build.write import write_pages  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results.md"
 MANIFEST = ".lessonkit-manifest.json"  # the generator's list of the pages it owns in docs/

@@ -10,8 +10,8 @@ from typing import Any
 import markdown
 import pytest
 
-from lessonkit.project import read_config
 from lessonkit.pipeline import generate
+from lessonkit.project import read_config
 from lessonkit.render import environment, render_course
 from lessonkit.render.filters import span
 from tests.support.project import FIXTURES, ROOT
