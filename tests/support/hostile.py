@@ -48,7 +48,7 @@ PAYLOADS = [
 ]
 
 # Values that are ids, lists of ids, settings or addresses, never text for readers.
-NOT_TEXT = {"id", "lessons", "subscale", "section", "sources", "language", "url", "type"}
+NOT_TEXT = {"id", "lessons", "subscale", "section", "sources", "language", "url", "type", "kind"}
 
 
 def text_fields(data: Any, path: tuple = ()) -> list[tuple]:
@@ -64,6 +64,17 @@ def _set(data: Any, path: tuple, value: str) -> None:
     for key in path[:-1]:
         data = data[key]
     data[path[-1]] = value
+
+
+class _Dumper(yaml.SafeDumper):
+    """Text of several lines as a '|' block, as an author writes it."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, "|" if "\n" in text else None)
+
+
+_Dumper.add_representer(str, _text)
 
 
 def hostile_content(dest: Path, pick) -> dict[str, list[tuple]]:
@@ -82,7 +93,8 @@ def hostile_content(dest: Path, pick) -> dict[str, list[tuple]]:
             _set(data, field, f"{value} {pick(index)}")
             index += 1
         path.write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000), "utf-8"
+            yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6),
+            "utf-8",
         )
         changed[path.relative_to(dest.parent).as_posix()] = fields
     return changed
