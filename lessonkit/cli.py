@@ -8,12 +8,13 @@ when there is an error.
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from .build.engine import ENGINES
-from .build.stage import build_offline, build_site
+from .build.engine import ENGINES, die_with_parent
+from .build.stage import BuildError, build_offline, build_site, project_lock
 from .build.write import conflicts
 from .pipeline import Generated, generate, summary
 from .problems import Problem
@@ -35,7 +36,11 @@ def _report(problems: list[Problem], form: str = "text") -> None:
 
 
 def checked(root: Path, form: str = "text") -> Generated | None:
-    """The generated course, or None (its problems printed) when it has errors."""
+    """The generated course, or None (its problems printed) when it has errors. A swap
+    that a killed build had committed to is finished first."""
+    if (root / "content").is_dir():
+        with project_lock(root):
+            pass
     result = generate(root)
     problems = result.problems
     if result.ok:
@@ -101,6 +106,8 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """mkdocs serve as a child that ends with this process: on Ctrl-C, on SIGTERM, or
+    when this process is killed."""
     if checked(args.root, args.format) is None:
         return 1
     cmd = [
@@ -115,10 +122,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         str(args.root / "mkdocs.yml"),
     ]
     print(f"Serving on http://{args.host}:{args.port}/ ; edits to content/ reload the page.")
+    child = subprocess.Popen(cmd, cwd=args.root, preexec_fn=die_with_parent)
+    signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     try:
-        return subprocess.call(cmd, cwd=args.root)
+        child.wait()
     except KeyboardInterrupt:
-        return 0
+        child.terminate()
+        child.wait()
+    return 0
 
 
 COMMANDS = ("check", "build", "offline", "serve")
@@ -161,12 +172,29 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command. What the machine refuses (a folder that cannot be written, a full
+    disk, a build already running, Ctrl-C) ends it with one sentence and exit status 1;
+    a build stopped before its commit point has changed nothing, and one stopped after it
+    is finished by the next command."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not set(argv) & {*COMMANDS, "-h", "--help"}:
         argv = ["build", *argv]  # build is the default command
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BuildError as stop:
+        print(f"lessonkit: {stop}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("lessonkit: stopped; docs/ and site/ are as they were.", file=sys.stderr)
+    except OSError as refused:
+        where = f" ({refused.filename})" if refused.filename else ""
+        print(
+            f"lessonkit: {refused.strerror or refused}{where}. Nothing was changed, or the "
+            "next run finishes what was started.",
+            file=sys.stderr,
+        )
+    return 1
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ config can live in a temporary folder. Neither engine is imported: each runs as 
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +26,18 @@ from ..safety import escape_text
 from .themefix import fix_site
 
 ENGINES = ("mkdocs", "zensical")
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In a child process, before it runs its program: be stopped (SIGTERM) when the
+    lessonkit process that started it ends, however it ends (Linux's prctl; elsewhere the
+    child is stopped only by the signals its process group gets)."""
+    prctl = getattr(_libc, "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def course_settings(course: m.Course, environ: dict[str, str] | None = None) -> dict[str, Any]:
@@ -159,7 +173,15 @@ def run(
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workdir, env=env, check=False)
+    proc = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        cwd=workdir,
+        env=env,
+        check=False,
+        preexec_fn=die_with_parent,
+    )
     ok = proc.returncode == 0
     warnings = fix_site(Path(workdir, config["site_dir"]), language) if ok else []
     return ok, _tidy(proc.stdout + proc.stderr), warnings
