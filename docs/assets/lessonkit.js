@@ -168,8 +168,11 @@
 
   /* ---- storage: one versioned key a course; stored or imported data is never trusted ---- */
   const KEY = (course) => `lessonkit:${course}:v1`;
-  const keep = (o, ok) => Object.fromEntries(Object.entries(isObj(o) ? o : {}).filter(([, v]) => ok(v)));
-  const blank = (course) => ({ app: "lessonkit", v: 1, course, visits: {}, answers: {}, quizzes: {}, checks: [], notes: {} });
+  // Maps keyed by lesson, quiz and question ids have no prototype: an id such as
+  // "constructor" must find nothing until it is saved, not Object's own members.
+  const dict = (entries = []) => Object.assign(Object.create(null), Object.fromEntries(entries));
+  const keep = (o, ok) => dict(Object.entries(isObj(o) ? o : {}).filter(([, v]) => ok(v)));
+  const blank = (course) => ({ app: "lessonkit", v: 1, course, visits: dict(), answers: dict(), quizzes: dict(), checks: [], notes: dict() });
   const result = (r) => isObj(r) && isStr(r.id) && isStr(r.title) && isStr(r.band) && (r.mean === null || isNum(r.mean));
   function clean(d, course) {
     if (!isObj(d) || d.app !== "lessonkit" || d.v !== 1 || d.course !== course) return null;
@@ -183,7 +186,7 @@
       notes: keep(d.notes, (n) => isObj(n) && isStr(n.text) && isStr(n.prompt) && isStr(n.lesson)),
     };
   }
-  const memory = {}; // stands in for localStorage when the browser keeps nothing (private mode, file://)
+  const memory = Object.create(null); // stands in for localStorage when the browser keeps nothing (private mode, file://)
   function load(course) {
     let raw;
     try {
@@ -471,7 +474,7 @@
     let last = null;
 
     const score = () => {
-      const subs = {};
+      const subs = Object.create(null);
       for (const fs of $$("[data-lk-item]", form)) {
         const s = (subs[fs.dataset.lkSubscale] ||= { sum: 0, n: 0, of: 0 });
         const c = $("input:checked", fs);
