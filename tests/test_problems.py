@@ -80,3 +80,18 @@ def test_check_prints_github_annotations(
         "unknown key 'titel' (hint: did you mean 'title'?)"
     ]
     assert "1 error(s), 0 warning(s)" in out.err
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['https://x.github.io/r/" onmouseover="alert(1)', "javascript:alert(1)", "https://a b/", "x"],
+)
+def test_a_site_url_that_is_no_web_address_is_refused(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    shutil.copytree(mini_content(), tmp_path / "content")
+    monkeypatch.setenv("SITE_URL", value)
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    assert "SITE_URL: error[env.site-url]: SITE_URL is '" in capsys.readouterr().err
+    monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo")
+    assert main(["check", "--root", str(tmp_path)]) == 0

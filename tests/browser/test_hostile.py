@@ -24,15 +24,19 @@ from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# What must not be in the article of any page: handlers, script URLs, scripts and frames.
+# What must not be on any page: handlers or script URLs anywhere (the theme has none), the
+# payloads' own images anywhere (head and navigation included), and scripts, frames or
+# unknown elements in the article (the theme's scripts live outside it).
 UNSAFE = """() => {
   const found = [];
-  for (const el of document.querySelectorAll("article *")) {
-    if (["SCRIPT", "IFRAME", "OBJECT", "EMBED", "SVG", "X_Y"].includes(el.tagName.toUpperCase()))
+  for (const el of document.querySelectorAll("img[src='x'], [autofocus]")) found.push(el.outerHTML);
+  for (const el of document.querySelectorAll("*")) {
+    const inArticle = !!el.closest("article");
+    if (inArticle && ["SCRIPT", "IFRAME", "OBJECT", "EMBED", "SVG", "X_Y"].includes(el.tagName.toUpperCase()))
       found.push(el.tagName);
     for (const a of el.attributes) {
       const v = a.value.replace(/\\s/g, "").toLowerCase();
-      if (a.name.startsWith("on") || a.name === "autofocus" || a.name === "style" && el.tagName !== "TD" && el.tagName !== "TH")
+      if (a.name.startsWith("on") || (inArticle && a.name === "style" && !["TD", "TH"].includes(el.tagName)))
         found.push(`${el.tagName} ${a.name}`);
       if (["href", "src", "action", "formaction"].includes(a.name) && /^(javascript|data|vbscript):/.test(v))
         found.push(`${el.tagName} ${a.name}=${a.value}`);
