@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 TERM_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 
 # An HTML tag or comment. Autolinks (<https://...>) do not match: a scheme has a colon.
-_TAG = re.compile(r"<!--|</?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>")
+_TAG = re.compile(r"<!--|</?([A-Za-z][A-Za-z0-9_:-]*)(?=[\s/>])[^<>]*>")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TICKS = re.compile(r"`+")
 
