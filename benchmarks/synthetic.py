@@ -179,7 +179,7 @@ def course_files(lessons: int, seed: int = 0) -> dict[str, dict[str, Any]]:
         "intro": w.paragraph(3, term_ids[:3]) + "\n\n" + w.paragraph(2, []) + "\n",
         "lessons": lesson_ids,
         "disclaimer": w.sentence(10, 16) + "\n",
-        "support": w.paragraph(2, []) + "\n",
+        "support": {"title": "Getting help", "text": w.paragraph(2, []) + "\n"},
     }
     files["glossary.yml"] = {
         "terms": [

@@ -158,8 +158,8 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
         audience=c["audience"],
         language=c["language"],
         intro=c.get("intro", ""),
-        disclaimer=c["disclaimer"],
-        support=c["support"],
+        disclaimer=c.get("disclaimer", ""),
+        support=_support(c.get("support")),
         allow_html=bool(c.get("allow_html", False)),
         words_per_minute=wpm,
         lessons=listed,
@@ -168,10 +168,27 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
         glossary=one("glossary") or [],
         source=one("source"),
         file=course_file.file,
+        credits=c.get("credits", ""),
+        licence=m.Licence(c["licence"]["name"], c["licence"].get("url", ""))
+        if "licence" in c
+        else None,
     )
     course.lesson_refs = list(zip(c["lessons"], course_file.lesson_refs, strict=True))
     course.unlisted = [x for x in lessons if x.id not in order]
     return course
+
+
+def _support(raw: dict[str, Any] | None) -> m.Support | None:
+    if raw is None:
+        return None
+    title = raw["title"]
+    return m.Support(
+        title=title,
+        link=raw.get("link", title),
+        nav=raw.get("nav", title),
+        heading=raw.get("heading", ""),
+        text=raw["text"],
+    )
 
 
 def _lesson(doc: Document) -> m.Lesson:
@@ -312,7 +329,9 @@ def _source(doc: Document) -> m.Source:
         )
         for s in d["sections"]
     ]
-    return m.Source(d["title"], d.get("author", ""), d.get("url", ""), sections, doc.file)
+    return m.Source(
+        d["title"], d.get("author", ""), d.get("url", ""), sections, doc.file, d.get("kind", "")
+    )
 
 
 def count_words(text: str) -> int:

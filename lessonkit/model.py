@@ -42,6 +42,28 @@ class Source:
     url: str
     sections: list[SourceSection]
     file: str
+    kind: str = ""  # "article", "book": how a cited section names it
+
+    @property
+    def cited_as(self) -> str:
+        return f"the {self.kind}" if self.kind else self.title
+
+
+@dataclass
+class Support:
+    """Where to find help: a page of the course, linked from every page."""
+
+    title: str
+    link: str
+    nav: str
+    heading: str
+    text: str
+
+
+@dataclass
+class Licence:
+    name: str
+    url: str
 
 
 @dataclass
@@ -174,8 +196,8 @@ class Course:
     audience: str
     language: str
     intro: str
-    disclaimer: str
-    support: str
+    disclaimer: str  # "" when the course has none
+    support: Support | None
     allow_html: bool
     words_per_minute: int
     lessons: list[Lesson]
@@ -184,6 +206,8 @@ class Course:
     glossary: list[Term]
     source: Source | None
     file: str
+    credits: str = ""
+    licence: Licence | None = None
     # lesson ids as course.yml lists them, with where each stands (for reference checks)
     lesson_refs: list[tuple[str, Where]] = field(default_factory=list)
     # lesson files whose id course.yml does not list: checked, never built
@@ -198,6 +222,14 @@ class Course:
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((x for x in self.lessons if x.id == lesson_id), None)
+
+    @property
+    def has_reflections(self) -> bool:
+        return any(lesson.reflections for lesson in self.lessons)
+
+    @property
+    def has_quizzes(self) -> bool:
+        return bool(self.review) or any(lesson.quiz for lesson in self.lessons)
 
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.glossary if t.id == term_id), None)

@@ -217,7 +217,7 @@ def _pattern_hint(schema: dict[str, Any]) -> str:
     if "#" in pattern:
         return "name a section as section-id, or lesson-id#section-id"
     if pattern.startswith("^[a-z0-9]"):
-        return "ids use lowercase letters, digits and hyphens, for example fear-of-intimacy"
+        return "ids use lowercase letters, digits and hyphens, for example getting-started"
     if "[a-z]{2,3}" in pattern:
         return "use a language tag such as en or en-GB"
     return f"expected text matching {pattern}"

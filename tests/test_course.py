@@ -118,9 +118,9 @@ def test_self_check_covers_every_driver(course: m.Course) -> None:
 
 
 def test_safety_notes(course: m.Course) -> None:
-    support = course.support.lower()
+    support = course.support.text.lower()
     assert "emergency services" in support and "crisis line" in support
-    assert not re.search(r"\d{3}[\s-]?\d{3,4}", course.support), "no invented phone numbers"
+    assert not re.search(r"\d{3}[\s-]?\d{3,4}", course.support.text), "no invented phone numbers"
     assert "professional advice" in course.disclaimer.lower()
 
 

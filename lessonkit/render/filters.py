@@ -57,6 +57,12 @@ def inline(text: str) -> str:
     return " ".join(text.split())
 
 
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
 def sentence(text: str) -> str:
     """The text ending in a full stop, unless it already ends a sentence."""
     return text if text[-1:] in ".?!" else text + "."
@@ -139,6 +145,7 @@ def environment() -> Environment:
         inline=inline,
         span=span,
         sentence=sentence,
+        and_list=and_list,
         json=script_json,
         md=md,
         link=link,

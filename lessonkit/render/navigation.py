@@ -39,5 +39,6 @@ def nav(course: m.Course) -> list[Any]:
         items.append({"Glossary": PATHS.glossary})
     items.append({"Your progress": PATHS.progress})
     items.append({"Printable workbook": PATHS.workbook})
-    items.append({"Support": PATHS.support})
+    if course.support:
+        items.append({course.support.nav: PATHS.support})
     return items

@@ -67,7 +67,8 @@ def plan(course: m.Course) -> list[Page]:
         pages.append(Page(PATHS.glossary, "glossary.md.j2"))
     pages.append(Page(PATHS.progress, "progress.md.j2"))
     pages.append(Page(PATHS.workbook, "workbook.md.j2", {"source_titles": titles}, searched=False))
-    pages.append(Page(PATHS.support, "support.md.j2"))
+    if course.support:
+        pages.append(Page(PATHS.support, "support.md.j2"))
     return pages
 
 

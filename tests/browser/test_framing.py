@@ -1,0 +1,40 @@
+"""A course with no disclaimer, support page, self-check or reflections works in the browser
+as fully as the bundled one: its script finds its course and keeps its progress."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from lessonkit.cli import build
+from tests.browser.conftest import open_context
+from tests.support.project import FIXTURES, make_project
+from tests.support.serve import serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = make_project(tmp_path_factory.mktemp("tech") / "project", FIXTURES / "tech" / "content")
+    assert build(root) == 0
+    with serve(root / "site", "/repo/") as url:
+        yield url
+
+
+def test_a_quiz_is_kept_under_the_courses_own_key(browser: Browser, base: str) -> None:
+    with open_context(browser, base) as ctx:
+        page = ctx.page()
+        page.goto(base + "lessons/01-navigating/quiz/")
+        question = page.locator(".lk-question").first
+        question.locator("input").first.check()
+        question.locator(".lk-check").click()
+        expect(question.locator(".lk-verdict")).to_have_text("Right.")
+        saved = json.loads(page.evaluate("localStorage.getItem('lessonkit:shell-first-steps:v1')"))
+        assert list(saved["answers"]) == ["navigating/pwd-prints"]
+        page.goto(base + "progress/")
+        expect(page.locator("li[data-lk-lesson='navigating'] .lk-best")).to_have_count(1)
+        expect(page.locator("footer, .md-footer")).not_to_contain_text("support")
