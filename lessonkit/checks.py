@@ -234,7 +234,45 @@ def check_sources(course: m.Course) -> Iterator[Problem]:
                 )
 
 
+# Headings every lesson page has besides its sections, which a link may name too.
+LESSON_HEADINGS = ("key-takeaways", "reflect")
+
+
+def check_links(course: m.Course) -> Iterator[Problem]:
+    """Links to lessons name a lesson of the course and, after '#', one of its sections."""
+    files = {x.path: x for x in course.lessons}
+    for ref in course.references:
+        if ref.kind == "lessonfile":
+            lesson = files.get(ref.target)
+            if lesson is None:
+                names = [p.rpartition("/")[2] for p in files]
+                hint = did_you_mean(ref.target.rpartition("/")[2], names)
+                yield problem(
+                    "link.unknown-lesson",
+                    ref.where,
+                    hint,
+                    target=ref.target,
+                    known=", ".join(names),
+                )
+                continue
+        else:
+            lesson = course.lesson(ref.target)
+            if lesson is None:
+                continue  # a lesson course.yml does not list: reported as such
+        sections = [s.id for s in lesson.sections] + list(LESSON_HEADINGS)
+        if ref.section and ref.section not in sections:
+            yield problem(
+                "link.unknown-section",
+                ref.where,
+                did_you_mean(ref.section, sections),
+                lesson=lesson.id,
+                section=ref.section,
+                known=", ".join(sections),
+            )
+
+
 CHECKS: list[Check] = [
+    check_links,
     check_lessons,
     check_questions,
     check_self_check,

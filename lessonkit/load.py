@@ -7,6 +7,7 @@ Cross-file checks (references, duplicates, coverage) live in validate.py.
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .links import Links, rewrite
 from .markup import TERM_LINK
 from .problems import Problem, Where, did_you_mean, problem
 from .questions import question_type
 from .schema import schema_problems
-from .textmarks import TextMarks, text_marks
+from .textmarks import TextMarks, text_marks, texts
 from .yamlsource import Document, read_yaml
 
 # The files of a course other than lessons, and the schema each follows.
@@ -59,6 +61,7 @@ def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
 
     parts: dict[str, list[Any]] = {}  # by kind: each good file's piece of the model
     marks: dict[str, TextMarks] = {}
+    links = Links()
     for path, kind in _discover(content, problems, shown):
         name = shown(path)
         doc, found = read_yaml(path, name)
@@ -68,29 +71,41 @@ def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
         invalid = schema_problems(doc, kind)
         problems += invalid
         if not invalid:
-            parts.setdefault(kind, []).append(_PARTS[kind](doc))
-            marks[name] = text_marks(doc)
+            marks[name] = text_marks(doc)  # before links are rewritten: offsets hold
+            rel = path.relative_to(content).as_posix()
+            _canonical_links(doc, content, rel, doc.data["id"] if kind == "lesson" else "", links)
+            part = _PARTS[kind](doc)
+            if kind == "lesson":
+                part.path = rel
+            parts.setdefault(kind, []).append(part)
     if any(p.is_error for p in problems):
-        return Loaded(None, problems, marks)
+        return Loaded(None, problems + links.problems, marks)
     course = _build(parts, problems)
-    return Loaded(course, problems, marks)
+    course.files, course.references = links.files, links.references
+    # a broken link spoils no other check: reported with theirs, it still stops the build
+    return Loaded(course, problems + links.problems, marks)
+
+
+def _canonical_links(doc: Document, content: Path, rel: str, lesson_id: str, found: Links) -> None:
+    """Every link and image in the file's text made canonical (links.py), in place."""
+    folder = posixpath.dirname(rel)
+    for path, text in list(texts(doc.data)):
+        new = rewrite(
+            text, content, folder, lesson_id, lambda at, path=path: doc.locate(path, at), found
+        )
+        if new is not text:
+            holder = doc.data
+            for key in path[:-1]:
+                holder = holder[key]
+            holder[path[-1]] = new
 
 
 def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path, str]]:
+    """The course's YAML files and their kinds. Other files and folders (figures, files to
+    download) may stand anywhere; a YAML file of no known kind is reported."""
     found: list[tuple[Path, str]] = []
     for path in sorted(content.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.is_dir():
-            if path.name != LESSON_DIR:
-                problems.append(
-                    problem(
-                        "content.unknown-folder",
-                        Where(shown(path)),
-                        name=path.name,
-                        lessons=LESSON_DIR,
-                    )
-                )
+        if path.name.startswith(".") or path.is_dir() or path.suffix not in YAML_SUFFIXES:
             continue
         if path.name in SINGLE_FILES:
             found.append((path, SINGLE_FILES[path.name]))
@@ -109,8 +124,6 @@ def _discover(content: Path, problems: list[Problem], shown) -> list[tuple[Path,
         for path in sorted(lesson_dir.iterdir()):
             if path.suffix in YAML_SUFFIXES and not path.name.startswith("."):
                 found.append((path, "lesson"))
-            elif not path.name.startswith("."):
-                problems.append(problem("content.not-yaml", Where(shown(path))))
     return found
 
 

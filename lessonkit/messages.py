@@ -107,11 +107,9 @@ MESSAGES: dict[str, Message] = {
         "the content folder has no course.yml",
         "create course.yml with the course's title, lessons and notes",
     ),
-    "content.unknown-folder": M(
-        "unknown folder '{name}' is ignored", "lessons go in {lessons}/", WARNING
+    "content.unknown-file": M(
+        "unknown file '{name}' is ignored", "known files: {known}; lessons go in lessons/", WARNING
     ),
-    "content.unknown-file": M("unknown file '{name}' is ignored", "known files: {known}", WARNING),
-    "content.not-yaml": M("not a .yml file; it is ignored", "lesson files end in .yml", WARNING),
     # the course as a whole (checks.py)
     "id.duplicate": M(
         "duplicate {what} '{id}' (first used at {first})", "ids must be unique; rename one of them"
@@ -203,6 +201,31 @@ MESSAGES: dict[str, Message] = {
         "links and images take http(s) or relative addresses; attribute lists take only "
         "classes and ids",
     ),
+    # links and images in author text (links.py, checks.py)
+    "link.missing-file": M(
+        "'{target}' is not a file under content/",
+        "write the path from this YAML file's folder, as a Markdown editor would preview it",
+    ),
+    "link.outside-content": M(
+        "'{target}' points outside content/", "keep images and files under content/"
+    ),
+    "link.absolute": M(
+        "'{target}' starts with /, which breaks under the site's base path",
+        "write the path from this YAML file's folder",
+    ),
+    "link.no-alt": M(
+        "the image '{target}' has no alt text",
+        "describe what it shows between the brackets: ![A pipe joining two commands](...)",
+    ),
+    "link.no-lesson-here": M(
+        "'{target}' names a section, but this file is not a lesson",
+        "link to the lesson's file: lesson-file.yml{target}",
+    ),
+    "link.unknown-lesson": M(
+        "'{target}' is not a lesson file of this course",
+        "lesson files: {known}",
+    ),
+    "link.unknown-section": M("lesson '{lesson}' has no section '{section}'", "sections: {known}"),
     # writing docs/ (build/write.py)
     "docs.hand-written": M(
         "a hand-written file stands where a generated page goes",

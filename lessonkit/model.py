@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from .links import Reference
 from .problems import Where
 
 
@@ -131,6 +133,7 @@ class Lesson:
     file: str
     minutes: int = 0
     words: int = 0  # what a reader reads; minutes depend on the course's words_per_minute
+    path: str = ""  # its file under content/, as other lessons link to it
 
 
 @dataclass
@@ -208,6 +211,10 @@ class Course:
     file: str
     credits: str = ""
     licence: Licence | None = None
+    # files author text shows or links to: path under content/ -> the file on disk
+    files: dict[str, Path] = field(default_factory=dict)
+    # links to lessons and their sections, with where each stands (for the checks)
+    references: list[Reference] = field(default_factory=list)
     # lesson ids as course.yml lists them, with where each stands (for reference checks)
     lesson_refs: list[tuple[str, Where]] = field(default_factory=list)
     # lesson files whose id course.yml does not list: checked, never built
@@ -222,6 +229,10 @@ class Course:
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((x for x in self.lessons if x.id == lesson_id), None)
+
+    def lesson_at(self, path: str) -> Lesson | None:
+        """The lesson whose file is at path under content/."""
+        return next((x for x in self.lessons if x.path == path), None)
 
     @property
     def has_reflections(self) -> bool:

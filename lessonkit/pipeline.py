@@ -21,7 +21,7 @@ from .render import render_course
 @dataclass
 class Generated:
     course: m.Course | None
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property

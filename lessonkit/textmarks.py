@@ -34,15 +34,15 @@ class TextMarks:
 _MARKUP = re.compile(r"[<{]|\]\(|\]:|\]\[")
 
 
-def _texts(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
+def texts(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
     """Every text value and its path, ids, settings and addresses left out."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key not in _NOT_TEXT:
-                yield from _texts(value, (*path, key))
+                yield from texts(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _texts(value, (*path, i))
+            yield from texts(value, (*path, i))
     elif isinstance(data, str):
         yield path, data
 
@@ -51,7 +51,7 @@ def text_marks(doc: Document) -> TextMarks:
     terms: list[tuple[str, Where]] = []
     html: list[tuple[str, Where]] = []
     markup: list[tuple[str, Where]] = []
-    for path, text in _texts(doc.data):
+    for path, text in texts(doc.data):
         if "[[" in text:
             for match in TERM_LINK.finditer(text):
                 terms.append((match.group(1).strip(), doc.locate(path, match.start())))

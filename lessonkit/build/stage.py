@@ -160,7 +160,7 @@ def _apply(root: Path, stage: Path, site: Path, site_inode: int) -> None:
     place of site/. The site's folder keeps its inode through renames, which tells whether
     the exchange already happened."""
     stage_docs = stage / "docs"
-    pages = {path: (stage_docs / path).read_text("utf-8") for path in owned(stage_docs)}
+    pages = {path: (stage_docs / path).read_bytes() for path in owned(stage_docs)}
     write_pages(root / "docs", pages)
     new = stage / "site"
     if site.exists() and site.stat().st_ino == site_inode:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def owned(docs: Path) -> set[str]:
         return set()
 
 
-def conflicts(docs: Path, pages: dict[str, str]) -> list[Problem]:
+def conflicts(docs: Path, pages: Mapping[str, str | bytes]) -> list[Problem]:
     """Generated paths that would overwrite a hand-written page."""
     mine = owned(docs)
     return [
@@ -40,12 +41,13 @@ def conflicts(docs: Path, pages: dict[str, str]) -> list[Problem]:
     ]
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
+def write_pages(docs: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
+    """Pages (text) and copied files (bytes) into docs/."""
     report = WriteReport()
     previous = owned(docs)
     for path, text in sorted(pages.items()):
         target = docs / path
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if target.is_file() and target.read_bytes() == data:
             report.unchanged.append(path)
             continue

@@ -18,11 +18,12 @@ from .plan import Page, plan
 __all__ = ["PATHS", "Page", "Paths", "environment", "nav", "plan", "relative", "render_course"]
 
 
-def render_course(course: m.Course, env: Environment | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+def render_course(course: m.Course, env: Environment | None = None) -> dict[str, str | bytes]:
+    """Every generated page, keyed by its path under docs/, and the files author text
+    shows (figures, downloads), copied from content/ as bytes."""
     env = env or environment()
     term_names = {t.id: t.term for t in course.glossary}
-    pages = {}
+    pages: dict[str, str | bytes] = {}
     for page in plan(course):
         pages[page.path] = env.get_template(page.template).render(
             course=course,
@@ -32,4 +33,6 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
             searched=page.searched,
             **page.context,
         )
+    for path, file in sorted(course.files.items()):
+        pages[PATHS.media(path)] = file.read_bytes()
     return pages

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from .. import model as m
+from ..links import resolve
 from ..markup import link_terms
 from ..questions import fingerprint, question_type
 from ..safety import escape_text
@@ -70,11 +71,25 @@ def sentence(text: str) -> str:
 
 @pass_context
 def md(context: Context, text: str) -> str:
-    """Author Markdown with each [[term]] made a link to its glossary entry from this page."""
+    """Author Markdown with each [[term]] made a link to its glossary entry, and each link
+    and image (made canonical when the file was read, links.py) a link from this page."""
     page, names = context["page_path"], context["term_names"]
-    return link_terms(
+    text = link_terms(
         text, lambda term: relative(f"{PATHS.glossary}#{term}", page), names.__getitem__
     )
+    course: m.Course = context["course"]
+
+    def href(kind: str, target: str, section: str) -> str:
+        if kind == "file":
+            return relative(PATHS.media(target) + (f"#{section}" if section else ""), page)
+        lesson = course.lesson(target) if kind == "lesson" else course.lesson_at(target)
+        if lesson is None:  # the checks report it; never reached in a checked course
+            return ""
+        if page == PATHS.workbook:  # every lesson is on this page, its ids prefixed
+            return f"#lesson-{lesson.number}" + (f"-{section}" if section else "")
+        return relative(PATHS.lesson(lesson) + (f"#{section}" if section else ""), page)
+
+    return resolve(text, href)
 
 
 @pass_context

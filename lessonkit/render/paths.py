@@ -28,6 +28,11 @@ class Paths:
     def quiz(lesson: m.Lesson) -> str:
         return f"lessons/{lesson.slug}/quiz.md"
 
+    @staticmethod
+    def media(path: str) -> str:
+        """Where a file under content/ that author text shows is copied."""
+        return f"media/{path}"
+
 
 PATHS = Paths()
 
