@@ -107,9 +107,10 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """mkdocs serve as a child that ends with this process: on Ctrl-C, on SIGTERM, or
-    when this process is killed."""
+    when this process is killed. A course with problems is served too: its pages show them
+    (scripts/hooks.py) until the next good save."""
     if checked(args.root, args.format) is None:
-        return 1
+        print("The preview shows these problems until they are fixed.", file=sys.stderr)
     cmd = [
         sys.executable,
         "-m",

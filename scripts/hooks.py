@@ -1,25 +1,45 @@
 """MkDocs hook: run the lessonkit generate step, so plain `mkdocs build` and `mkdocs serve`
-(which re-reads the config on every change) always see pages made from content/."""
+(which re-reads the config on every change) always see pages made from content/.
+
+`mkdocs build` fails on a content error. `mkdocs serve` keeps running: every page of the
+site shows the problems instead (lessonkit/preview.py) until the next good save."""
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 import lessonkit
 from lessonkit.build.engine import course_settings, theme_language, with_allow_list
 from lessonkit.build.themefix import fix_site
+from lessonkit.build.write import owned
 from lessonkit.pipeline import generate_into
+from lessonkit.preview import problems_page
 
 log = logging.getLogger("mkdocs.plugins.lessonkit")
 TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
+state = {"serving": False, "problems": []}
+
+
+def on_startup(command, dirty):
+    state["serving"] = command == "serve"
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    if TEMPLATES not in config.watch:
+        config.watch.append(TEMPLATES)  # edit a template, see the page change
     result, _ = generate_into(root, Path(config.docs_dir))
+    state["problems"] = [] if result.ok else result.problems
     if not result.ok:
-        raise PluginError("\n".join(map(str, result.problems)))
+        if not state["serving"]:
+            raise PluginError("\n".join(map(str, result.problems)))
+        for problem in result.problems:  # not a warning: strict mode would stop the preview
+            print(problem, file=sys.stderr)
+        config.nav = None
+        return config
     try:
         settings = course_settings(result.course)
     except ValueError as wrong:  # SITE_URL
@@ -29,9 +49,18 @@ def on_config(config):
     config.markdown_extensions[:] = with_allow_list(config.markdown_extensions, result.course)
     config.theme["language"] = theme_language(result.course.language)
     config.extra["lessonkit_language"] = result.course.language
-    if TEMPLATES not in config.watch:
-        config.watch.append(TEMPLATES)  # edit a template, see the page change
     return config
+
+
+def on_files(files, config):
+    """While the course has problems, every page (the home page, and each generated page a
+    reader may be on) shows them; assets stay as they are."""
+    if not state["problems"]:
+        return files
+    page = problems_page(state["problems"])
+    paths = {"index.md"} | {p for p in owned(Path(config.docs_dir)) if p.endswith(".md")}
+    kept = [f for f in files if not f.is_documentation_page()]
+    return Files(kept + [File.generated(config, path, content=page) for path in sorted(paths)])
 
 
 def on_post_build(config):

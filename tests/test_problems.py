@@ -95,3 +95,17 @@ def test_a_site_url_that_is_no_web_address_is_refused(
     assert "SITE_URL: error[env.site-url]: SITE_URL is '" in capsys.readouterr().err
     monkeypatch.setenv("SITE_URL", "https://owner.github.io/repo")
     assert main(["check", "--root", str(tmp_path)]) == 0
+
+
+def test_the_preview_lists_problems_as_text() -> None:
+    from lessonkit.preview import problems_page
+
+    found = [
+        problem("html.raw", Where("content/a.yml", 2, 5), tag="<script>"),
+        problem("source.uncited", Where("content/source.yml"), ref="a.1", summary="x"),
+    ]
+    page = problems_page(found)
+    assert "lessonkit found 1 error in `content/`." in page
+    assert "<code>content/a.yml:2:5</code> <strong>error</strong> <code>html.raw</code>" in page
+    assert "raw HTML '&lt;script&gt;' in text" in page and "<script>" not in page
+    assert '<span class="lk-hint">write it in Markdown' in page
