@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import edit_lesson, write_course  # noqa: E402
 from lessonkit.build.write import write_pages  # noqa: E402
 from lessonkit.checks import validate  # noqa: E402
+from lessonkit.cli import serve_config  # noqa: E402
 from lessonkit.load import load_course  # noqa: E402
 from lessonkit.pipeline import generate, generate_into  # noqa: E402
 from lessonkit.project import markdown_converter  # noqa: E402
@@ -122,7 +123,7 @@ def project(dest: Path, content: Path | None, lessons: int, seed: int) -> Path:
     dest.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     custom_dir = (config.get("theme") or {}).get("custom_dir")
-    for name in [*config.get("hooks", []), *([custom_dir] if custom_dir else [])]:
+    for name in [*([custom_dir] if custom_dir else [])]:
         src, target = ROOT / name, dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
@@ -231,14 +232,16 @@ runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
 """
 
 
-def run_engine(root: Path, site: Path, config_file: str = "mkdocs.yml") -> dict[str, float]:
-    """One `mkdocs build --strict` in a child process: wall and CPU time, less its config
+def run_engine(root: Path, site: Path, config_file: Path | None = None) -> dict[str, float]:
+    """One `mkdocs build --strict` in a child process on the preview's config (the
+    defaults, the project's settings and the hook): wall and CPU time, less its config
     event's (the hook's generation)."""
     spent_file = root / "engine-config-event.json"
+    preview, env = serve_config(root)
     cmd = [sys.executable, "-c", _ENGINE, str(spent_file)]
     # not -q: it hides the warnings, and --strict would then have nothing to fail on
-    cmd += ["build", "--strict", "-f", str(root / config_file), "-d", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    cmd += ["build", "--strict", "-f", str(config_file or preview), "-d", str(site)]
+    env = {**env, "PYTHONPATH": str(ROOT)}
     os.sync()
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
@@ -403,14 +406,16 @@ def page_weight(work: Path, seed: int) -> dict[str, Any]:
     fresh_docs(root)
     result, _ = generate_into(root, root / "docs")
     assert result.ok, result.problems
-    config = read_config(root / "mkdocs.yml")
+    preview, _ = serve_config(root)
+    config = yaml.safe_load(preview.read_text(encoding="utf-8"))
     config.pop("extra_css", None)
     config.pop("extra_javascript", None)
     config.get("theme", {}).pop("custom_dir", None)
-    (root / "plain.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    plain = preview.with_name("plain.yml")
+    plain.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     sites = {"ours": root / "site-ours", "plain": root / "site-plain"}
     run_engine(root, sites["ours"])
-    run_engine(root, sites["plain"], "plain.yml")
+    run_engine(root, sites["plain"], plain)
 
     lesson = min(p for p in result.pages if re.fullmatch(r"lessons/[^/]+/index\.md", p))
     quiz = lesson.replace("index.md", "quiz.md")

@@ -8,17 +8,22 @@ when there is an error.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from .build.engine import ENGINES, die_with_parent
-from .build.stage import BuildError, build_offline, build_site, project_lock
+import yaml
+
+from .build.defaults import THEME
+from .build.engine import ENGINES, derived_config, die_with_parent
+from .build.stage import WORK_DIR, BuildError, build_offline, build_site, project_lock
 from .build.write import conflicts
 from .pipeline import Generated, generate, summary
 from .problems import Problem
-from .project import site_url
+from .project import project_config, site_url
+from .scaffold import SCHEMA_DIR, new_project, write_schemas
 
 FORMATS = ("text", "github")
 
@@ -38,9 +43,14 @@ def _report(problems: list[Problem], form: str = "text") -> None:
 def checked(root: Path, form: str = "text") -> Generated | None:
     """The generated course, or None (its problems printed) when it has errors. A swap
     that a killed build had committed to is finished first."""
-    if (root / "content").is_dir():
-        with project_lock(root):
-            pass
+    if not (root / "content").is_dir():
+        raise BuildError(
+            f"there is no course in {root}: it has no content/ folder. "
+            "Start one with: lessonkit new FOLDER"
+        )
+    with project_lock(root):
+        if (root / "content" / SCHEMA_DIR).is_dir():
+            write_schemas(root / "content")  # editors' schemas in step with this release
     result = generate(root)
     problems = result.problems
     if result.ok:
@@ -89,6 +99,13 @@ def offline(
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    dest = new_project(args.folder.resolve(), args.title, args.language)
+    print(f"Made a course in {dest}.")
+    print(f"Next: cd {args.folder} && make site    (or make serve to preview as you write)")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     result = checked(args.root, args.format)
     if result is None or result.course is None:
@@ -111,19 +128,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     (scripts/hooks.py) until the next good save."""
     if checked(args.root, args.format) is None:
         print("The preview shows these problems until they are fixed.", file=sys.stderr)
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "-a",
-        f"{args.host}:{args.port}",
-        "-f",
-        str(args.root / "mkdocs.yml"),
-    ]
+    config, env = serve_config(args.root)
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
+    cmd += ["-a", f"{args.host}:{args.port}", "-f", str(config)]
     print(f"Serving on http://{args.host}:{args.port}/ ; edits to content/ reload the page.")
-    child = subprocess.Popen(cmd, cwd=args.root, preexec_fn=die_with_parent)
+    child = subprocess.Popen(cmd, cwd=args.root, env=env, preexec_fn=die_with_parent)
     signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     try:
         child.wait()
@@ -133,7 +142,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = ("check", "build", "offline", "serve")
+def serve_config(root: Path) -> tuple[Path, dict[str, str]]:
+    """The preview's engine config, written under .lessonkit/serve/, and the environment
+    that tells the hook (lessonkit/mkdocs_hook.py) where the project is."""
+    from . import mkdocs_hook  # imports MkDocs, which only the preview needs
+
+    folder = root / WORK_DIR / "serve"
+    folder.mkdir(parents=True, exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    custom = project_config(root).get("theme", {}).get("custom_dir")
+    config = derived_config(root, None, root / "docs", folder / "site")
+    config["hooks"] = [mkdocs_hook.__file__]
+    watch = [root / "content", Path(mkdocs_hook.TEMPLATES), THEME]
+    config["watch"] = [str(p) for p in [*watch, *([root / custom] if custom else [])]]
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    env = {
+        **os.environ,
+        mkdocs_hook.ROOT: str(root),
+        mkdocs_hook.THEME_DIR: config["theme"]["custom_dir"],
+        mkdocs_hook.CUSTOM_DIR: custom or "",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    return path, env
+
+
+COMMANDS = ("new", "check", "build", "offline", "serve")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -147,6 +181,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p = argparse.ArgumentParser(prog="lessonkit", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
+    n = sub.add_parser("new", help="start a course: a complete project in a new folder")
+    n.add_argument("folder", type=Path, help="the folder to make (it must not exist, or be empty)")
+    n.add_argument("--title", default="My Course", help="the course's title")
+    n.add_argument("--language", default="en", help="its language, such as en, es or de-CH")
+    n.set_defaults(func=cmd_new, root=Path.cwd())
     sub.add_parser(
         "check", parents=[common], help="validate content/ and print a summary"
     ).set_defaults(func=cmd_check)

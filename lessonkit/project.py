@@ -11,11 +11,10 @@ from typing import Any
 import markdown
 import yaml
 
+from .build.defaults import DEFAULTS
 from .problems import Problem, Where, problem
 
 CONFIG = "mkdocs.yml"
-# The Markdown a course is written in when a project has no mkdocs.yml of its own.
-DEFAULT_EXTENSIONS: list[Any] = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 # Added by lessonkit, never listed by an author: the HTML allow-list (mdsafe.py).
 SAFE_EXTENSION = "lessonkit.mdsafe"
 
@@ -41,13 +40,30 @@ def read_config(path: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
+def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """base with changes applied: nested mappings are merged key by key, anything else
+    (lists included) is replaced."""
+    out = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def project_config(root: Path) -> dict[str, Any]:
+    """lessonkit's engine defaults with what the project's mkdocs.yml sets laid over them."""
+    path = root / CONFIG
+    return merged(DEFAULTS, read_config(path) if path.is_file() else {})
+
+
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, Any]]:
-    """The project's Markdown extensions and their settings, as MkDocs reads them."""
-    config = root / CONFIG
-    entries = read_config(config).get("markdown_extensions") if config.is_file() else None
+    """The project's Markdown extensions and their settings, as the engine will read them."""
+    entries = project_config(root).get("markdown_extensions") or []
     names: list[str] = []
     settings: dict[str, Any] = {}
-    for entry in entries or DEFAULT_EXTENSIONS:
+    for entry in entries:
         name, value = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name == SAFE_EXTENSION:
             continue

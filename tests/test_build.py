@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from lessonkit.cli import build, main
+from lessonkit.cli import build, main, serve_config
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -26,7 +25,8 @@ def test_build_generates_pages_and_site(project: Path, capsys) -> None:
     assert "make serve" in out
     assert (project / "docs" / "lessons" / "01-water" / "quiz.md").is_file()
     assert (project / "site" / "lessons" / "01-water" / "quiz" / "index.html").is_file()
-    assert (project / "docs" / "assets" / "lessonkit.js").is_file(), "hand-written files stay"
+    assert (project / "docs" / "assets" / "favicon.svg").is_file(), "hand-written files stay"
+    assert (project / "site" / "assets" / "lessonkit.js").is_file(), "the package's assets"
     assert not list((project / ".lessonkit").glob("build-*")), "the stage folder is cleaned up"
 
 
@@ -89,34 +89,34 @@ def test_check_command_prints_a_summary(project: Path, capsys) -> None:
     )
 
 
-def test_plain_mkdocs_build_runs_the_generate_step_through_the_hook(project: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+def _engine_with_hook(project: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """mkdocs build on the preview's config: the hook generates, as under lessonkit serve."""
+    config, env = serve_config(project)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), *flags],
         cwd=project,
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
+
+
+def test_the_preview_config_runs_the_generate_step_through_the_hook(project: Path) -> None:
+    proc = _engine_with_hook(project, "--strict")
     assert proc.returncode == 0, proc.stderr
-    assert (project / "site" / "lessons" / "02-steeping" / "index.html").is_file()
-    html = (project / "site" / "index.html").read_text()
+    site = project / ".lessonkit" / "serve" / "site"
+    assert (site / "lessons" / "02-steeping" / "index.html").is_file()
+    assert (project / "docs" / "lessons" / "02-steeping" / "index.md").is_file()
+    html = (site / "index.html").read_text()
     assert "<title>Brewing a Calm Cup of Tea</title>" in html, "the hook sets the site name"
-    quiz = (project / "site" / "lessons" / "01-water" / "quiz" / "index.html").read_text()
+    assert (site / "assets" / "lessonkit.js").is_file(), "the package's theme and assets"
+    quiz = (site / "lessons" / "01-water" / "quiz" / "index.html").read_text()
     assert "<title>Knowledge check: Start With the Water - Brewing a Calm Cup" in quiz
 
 
-def test_plain_mkdocs_build_reports_content_problems(project: Path) -> None:
+def test_a_build_through_the_hook_reports_content_problems(project: Path) -> None:
     (project / "content" / "glossary.yml").write_text("terms: {}\n")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    proc = _engine_with_hook(project)
     assert proc.returncode != 0
     assert "content/glossary.yml:1:8: error[schema.type]: 'terms' should be a list" in proc.stderr

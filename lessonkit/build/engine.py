@@ -20,9 +20,10 @@ from typing import Any
 import yaml
 
 from .. import model as m
-from ..project import SAFE_EXTENSION, read_config, site_url
+from ..project import SAFE_EXTENSION, merged, project_config, site_url
 from ..render import nav
 from ..safety import escape_text
+from .defaults import theme_dir
 from .themefix import fix_site
 
 ENGINES = ("mkdocs", "zensical")
@@ -83,36 +84,27 @@ def theme_language(tag: str) -> str:
 
 def derived_config(
     root: Path,
-    course: m.Course,
+    course: m.Course | None,
     docs: Path,
     site: Path,
-    config_file: str = "mkdocs.yml",
     overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    config = read_config(root / config_file)
-    config.update(course_settings(course))
-    config["markdown_extensions"] = with_allow_list(config.get("markdown_extensions") or [], course)
-    config.pop("hooks", None)  # the CLI has generated already; hooks are for plain mkdocs
+    """The complete engine config for a build in a stage folder (site's parent): the
+    defaults, the project's settings, the course's own, and the theme folder made there."""
+    config = project_config(root)
+    if course is not None:
+        config.update(course_settings(course))
+        config["markdown_extensions"] = with_allow_list(
+            config.get("markdown_extensions") or [], course
+        )
+        config.setdefault("theme", {})["language"] = theme_language(course.language)
+    config.pop("hooks", None)  # generation is done already: hooks are for the preview
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     theme = config.setdefault("theme", {"name": "material"})
-    theme["language"] = theme_language(course.language)
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir"), site.parent / "theme"))
     return merged(config, overrides or {})
-
-
-def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """base with changes applied: nested mappings are merged key by key, anything else
-    (lists included) is replaced."""
-    out = dict(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merged(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 def for_zensical(config: dict[str, Any], workdir: Path) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..pipeline import Generated
-from ..project import read_config
+from ..project import project_config
 from .engine import derived_config, run
 from .offline import add_worker_shim, offline_overrides, write_zip
 from .write import owned, write_pages
@@ -204,7 +204,7 @@ def build_offline(
     """Build a copy that works from the file system into dist/<course-id>-offline.zip.
     A separate staged build: docs/ and site/ are left as they are."""
     assert result.course is not None
-    overrides = offline_overrides(read_config(root / "mkdocs.yml"))
+    overrides = offline_overrides(project_config(root))
     with project_lock(root):
         stage = Path(tempfile.mkdtemp(prefix="build-", dir=root / WORK_DIR))
         try:

@@ -49,6 +49,7 @@ def test_instant_navigation_binds_each_page_once(page: Page, base: str) -> None:
     expect(page.locator("#q-flat-water .lk-verdict")).to_have_count(1)
     # The visit recorded during instant navigation shows on the next page.
     page.get_by_role("link", name="Next lesson: Steep, Then Wait").click()
+    expect(page.locator(".lk-lesson-meta")).to_contain_text("Lesson 2 of 2")  # and its visit
     page.locator(".md-header").get_by_role("link").first.click()
     expect(visited(page, "water")).to_have_count(1)
     expect(visited(page, "steeping")).to_have_count(1)

@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
-# What a project needs besides its content: the engine config, hand-written docs, overrides.
-PROJECT_FILES = ("mkdocs.yml", "docs/assets", "overrides", "scripts/hooks.py")
+# What a project has besides its content: its engine settings and hand-written docs.
+PROJECT_FILES = ("mkdocs.yml", "docs/assets")
 
 
 def make_project(dest: Path, content: Path | None = None) -> Path:

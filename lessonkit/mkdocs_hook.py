@@ -1,10 +1,14 @@
-"""MkDocs hook: run the lessonkit generate step, so plain `mkdocs build` and `mkdocs serve`
-(which re-reads the config on every change) always see pages made from content/.
+"""MkDocs hook for the preview: `lessonkit serve` runs `mkdocs serve` on a config it derives
+(the defaults, the project's mkdocs.yml, this hook), and MkDocs re-reads it on every change,
+so the preview always shows pages made from content/ as it is now.
 
-`mkdocs build` fails on a content error. `mkdocs serve` keeps running: every page of the
-site shows the problems instead (lessonkit/preview.py) until the next good save."""
+A project whose mkdocs.yml is complete (theme and all) may name this file under `hooks:` to
+use plain `mkdocs build` and `mkdocs serve`. `mkdocs build` fails on a content error;
+`mkdocs serve` keeps running, and every page shows the problems instead (preview.py) until
+the next good save."""
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import lessonkit
+from lessonkit.build.defaults import theme_dir
 from lessonkit.build.engine import course_settings, theme_language, with_allow_list
 from lessonkit.build.themefix import fix_site
 from lessonkit.build.write import owned
@@ -19,6 +24,8 @@ from lessonkit.pipeline import generate_into
 from lessonkit.preview import problems_page
 
 log = logging.getLogger("mkdocs.plugins.lessonkit")
+# Set by `lessonkit serve`: the project folder, the theme folder it made, the project's own.
+ROOT, THEME_DIR, CUSTOM_DIR = "LESSONKIT_ROOT", "LESSONKIT_THEME_DIR", "LESSONKIT_CUSTOM_DIR"
 TEMPLATES = str(Path(lessonkit.__file__).parent / "templates")
 state = {"serving": False, "problems": []}
 
@@ -28,7 +35,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    root = Path(config.config_file_path).parent
+    root = Path(os.environ.get(ROOT) or Path(config.config_file_path).parent)
+    theme = os.environ.get(THEME_DIR)
+    if theme:  # lessonkit serve: the package's theme with the project's laid over it, anew
+        theme_dir(root, os.environ.get(CUSTOM_DIR), Path(theme))
     if TEMPLATES not in config.watch:
         config.watch.append(TEMPLATES)  # edit a template, see the page change
     result, _ = generate_into(root, Path(config.docs_dir))

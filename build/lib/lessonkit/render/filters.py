@@ -1,0 +1,175 @@
+"""The Jinja environment and the filters the page templates use.
+
+The output is Markdown (with a little HTML for form controls), so autoescape is off; text
+that lands in an HTML attribute or element goes through `attr`. Filters that depend on the
+page being rendered (links) read `page_path` and `course` from the template's context.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from .. import model as m
+from ..links import resolve
+from ..markup import link_terms
+from ..questions import fingerprint, question_type
+from ..safety import escape_text
+from .paths import PATHS, relative
+
+
+def attr(value: Any) -> str:
+    """Escape text for an HTML attribute or element written by a template."""
+    return escape_text(str(value))
+
+
+def yaml_value(value: Any) -> str:
+    """A front matter value: JSON is valid YAML and quotes everything that needs it."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def script_json(value: Any) -> str:
+    """JSON for a <script type="application/json"> block. No text can end the block or
+    open a comment in it ("</script>", "<!--"): <, > and & are written as \\u escapes,
+    which JSON.parse reads back as the same characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# Inline Markdown starts with one of these characters. Author text with none of them comes
+# out of Markdown exactly as it went in, so the element holding it needs no markdown="span".
+_MARKDOWN_CHARS = re.compile(r"[\\`*_\[\]!&<>{}]")
+
+
+def span(text: str, *more: str) -> str:
+    """' markdown="span"' when any of the texts needs Markdown's inline pass, else nothing."""
+    if any(_MARKDOWN_CHARS.search(t) for t in (text, *more)):
+        return ' markdown="span"'
+    return ""
+
+
+def inline(text: str) -> str:
+    """Author text placed inside one line of HTML: newlines would end the HTML block."""
+    return " ".join(text.split())
+
+
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def sentence(text: str) -> str:
+    """The text ending in a full stop, unless it already ends a sentence."""
+    return text if text[-1:] in ".?!" else text + "."
+
+
+@pass_context
+def md(context: Context, text: str) -> str:
+    """Author Markdown with each [[term]] made a link to its glossary entry, and each link
+    and image (made canonical when the file was read, links.py) a link from this page."""
+    page, names = context["page_path"], context["term_names"]
+    text = link_terms(
+        text, lambda term: relative(f"{PATHS.glossary}#{term}", page), names.__getitem__
+    )
+    course: m.Course = context["course"]
+
+    def href(kind: str, target: str, section: str) -> str:
+        if kind == "file":
+            return relative(PATHS.media(target) + (f"#{section}" if section else ""), page)
+        lesson = course.lesson(target) if kind == "lesson" else course.lesson_at(target)
+        if lesson is None:  # the checks report it; never reached in a checked course
+            return ""
+        if page == PATHS.workbook:  # every lesson is on this page, its ids prefixed
+            return f"#lesson-{lesson.number}" + (f"-{section}" if section else "")
+        return relative(PATHS.lesson(lesson) + (f"#{section}" if section else ""), page)
+
+    return resolve(text, href)
+
+
+@pass_context
+def link(context: Context, target: str) -> str:
+    """A link from this page to target (relative to docs/)."""
+    return relative(target, context["page_path"])
+
+
+@pass_context
+def lesson_url(context: Context, lesson: m.Lesson) -> str:
+    return relative(PATHS.lesson(lesson), context["page_path"])
+
+
+@pass_context
+def quiz_url(context: Context, lesson: m.Lesson) -> str:
+    return relative(PATHS.quiz(lesson), context["page_path"])
+
+
+@pass_context
+def section_url(context: Context, ref: str) -> str:
+    """A link from this page to a lesson section ("lesson-id#section-id")."""
+    lesson_id, _, section = ref.partition("#")
+    lesson = context["course"].lesson(lesson_id)
+    if lesson is None:
+        return ""
+    target = PATHS.lesson(lesson) + (f"#{section}" if section else "")
+    return relative(target, context["page_path"])
+
+
+@pass_context
+def workbook_ref(context: Context, ref: str) -> dict[str, str] | None:
+    """Where the workbook holds a lesson section ("lesson-id#section-id"), as anchor and text."""
+    lesson_id, _, section_id = ref.partition("#")
+    lesson = context["course"].lesson(lesson_id)
+    if lesson is None:
+        return None
+    anchor, text = f"#lesson-{lesson.number}", f"lesson {lesson.number}, {lesson.title}"
+    section = next((s for s in lesson.sections if s.id == section_id), None)
+    if section is not None:
+        anchor, text = f"{anchor}-{section.id}", f"{text}: {section.title}"
+    return {"anchor": anchor, "text": text}
+
+
+def template(question: m.Question, use: str) -> str:
+    """The template that shows a question in one use ("page", "workbook", "key"), named
+    after its type: questions/<type>.md.j2, questions/<type>.<use>.md.j2."""
+    return question_type(question.type).template(use)
+
+
+@cache
+def environment() -> Environment:
+    """One environment per process: templates compile once. Jinja checks each template's
+    file time on use (auto_reload), so an edited template still shows up under serve."""
+    env = Environment(
+        loader=PackageLoader("lessonkit", "templates"),
+        autoescape=False,  # the output is Markdown; HTML attributes use the attr filter
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Markdown headings take ids as {#id}; Jinja comments become {## ... ##}
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        attr=attr,
+        yaml=yaml_value,
+        inline=inline,
+        span=span,
+        sentence=sentence,
+        and_list=and_list,
+        json=script_json,
+        md=md,
+        link=link,
+        lesson_url=lesson_url,
+        quiz_url=quiz_url,
+        section_url=section_url,
+        workbook_ref=workbook_ref,
+        template=template,
+        fingerprint=fingerprint,
+        question_type=lambda q: question_type(q.type),
+    )
+    return env

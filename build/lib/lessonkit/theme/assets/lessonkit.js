@@ -1,0 +1,657 @@
+/* lessonkit: quizzes, self-check, notes and progress, kept in this browser only.
+   Progressive enhancement of the generated HTML: without this script every answer can still
+   be revealed. Nothing is sent anywhere; everything lives under one localStorage key a course. */
+(() => {
+  "use strict";
+
+  /* ---- what the reader is told: every text this script shows or announces ----
+     {name} is filled in; numbers are written in the page's language. An entry is a string, or
+     plural forms chosen by Intl.PluralRules for the page's <html lang>:
+       { "by": "wrong", "one": "...", "other": "..." }
+     "by" names the number that picks the form (without it, the first number the text uses);
+     "other" is required, and a form the language has but the entry lacks falls back to it.
+     A page may translate the table: the JSON object in
+       <script type="application/json" id="lk-strings">{"check": "Prüfen"}</script>
+     replaces entries key by key. Unknown keys and entries of the wrong shape are ignored; a block
+     that is not a JSON object leaves the whole table as it is. */
+  const STRINGS = {
+    gap: " ", // between sentences, and after a label such as "Right:"; "" where words run on
+    // knowledge checks
+    check: "Check",
+    tryAgain: "Try again",
+    startAgain: "Start the quiz again",
+    chooseFirst: "Choose an answer first.",
+    chooseFirstSaid: "Question {n}: choose an answer first.",
+    right: "Right.",
+    notQuite: "Not quite.",
+    optionRight: "Right:",
+    optionWrong: "Not right:",
+    chose: "You chose {hits} of the {right} right answers.",
+    choseWrong: {
+      by: "wrong",
+      one: "You chose {hits} of the {right} right answers and {wrong} that is not right.",
+      other: "You chose {hits} of the {right} right answers and {wrong} that are not right.",
+    },
+    questionSaid: "Question {n}: {verdict}",
+    questionCleared: "Question {n} cleared.",
+    quizCleared: "All answers cleared.",
+    scoreNone: "Check each question to see your score.",
+    score: "Score: {right} of {total} right.",
+    stillToCheck: "{left} still to check.",
+    bestSoFar: "Your best so far: {best} of {total}.",
+    // lesson lists
+    visited: "Visited",
+    bestScore: "Best quiz score: {best} of {total}",
+    // storage
+    storageBad: "Progress saved in this browser could not be read (it may come from another version of this site), so it is ignored. What you do from now on is saved as usual.",
+    storageOff: "This browser is not keeping data for this site (private browsing, or a page opened from a file), so progress lasts only while this tab is open.",
+    // reflection notes
+    noteSaved: "Saved on this device",
+    noteNotSaved: "Not saved: this browser is not keeping data for this site",
+    // self-check
+    seeResults: "See my results",
+    blankHint: "You can leave any statement blank and stop at any time.",
+    saveResult: "Save this result on this device",
+    resultSaved: "Saved on this device, dated {date}.",
+    resultNotSaved: "Not saved: this browser is not keeping data for this site.",
+    suggest: "Here is what your answers suggest. This is a reflection aid, not a diagnosis.",
+    unanswered: "Not every statement was answered in: {groups}.",
+    listSeparator: ", ",
+    answerOne: "Answer at least one statement to see a result. You can leave any of them blank.",
+    notScored: "Not scored: the statements in this group were left blank.",
+    band: "{band}.",
+    noBand: "No band",
+    average: "{text} (Average {mean}.)",
+    averagePart: "{text} (Average {mean}, from {answered} of {of} statements; the others were left blank.)",
+    // progress page
+    historyNone: "{title}: not answered",
+    history: "{title}: {band} (average {mean})",
+    historyPart: "{title}: {band} (average {mean}, {answered} of {of} statements)",
+    historyNoBand: "no band",
+    compare: "Take the self-check again at any time to compare: {link}",
+    noteCaption: "Note",
+    download: "Download my data",
+    downloaded: "Your data was downloaded as a file.",
+    fileName: "{course}-progress-{date}.json",
+    otherCourse: "This file belongs to another course, so nothing was loaded.",
+    notProgress: "This file is not a progress file from this course, so nothing was loaded.",
+    loaded: "Your file was loaded. It replaced what was saved here before.",
+    loadedOnly: "Your file was loaded for now, but this browser is not keeping data for this site.",
+    loadLabel: "Load a file you saved before (it replaces what is here now):",
+    erase: "Erase everything",
+    eraseAsk: "Erase your visits, quiz scores, self-check results and notes from this browser? This cannot be undone. You may want to download a copy first.",
+    eraseYes: "Yes, erase everything",
+    eraseNo: "Keep my data",
+    erased: "Everything was erased from this browser.",
+  };
+
+  const $ = (sel, el = document) => el.querySelector(sel);
+  const $$ = (sel, el = document) => [...el.querySelectorAll(sel)];
+  const h = (tag, props = {}, ...kids) => {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) k in el ? (el[k] = v) : el.setAttribute(k, v);
+    el.append(...kids);
+    return el;
+  };
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const isObj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  const isStr = (x) => typeof x === "string";
+  const isNum = (x) => typeof x === "number" && isFinite(x);
+  const now = () => new Date().toISOString();
+  const text = (el) => { // an element's text without Material's "¶" permalink
+    const c = el.cloneNode(true);
+    $$(".headerlink", c).forEach((a) => a.remove());
+    return c.textContent.trim();
+  };
+
+  /* ---- this page's language and string table, read again on every page ---- */
+  const L = { lang: undefined, strings: STRINGS, plural: null };
+  function language() {
+    try { // a tag the browser cannot use (lang="en_GB") means its default, not a crash
+      L.lang = Intl.getCanonicalLocales(document.documentElement.lang || [])[0];
+    } catch {
+      L.lang = undefined;
+    }
+    L.plural = new Intl.PluralRules(L.lang);
+    L.strings = STRINGS;
+    const el = document.getElementById("lk-strings");
+    if (!el) return;
+    let given;
+    try {
+      given = JSON.parse(el.textContent);
+    } catch {}
+    if (!isObj(given)) return console.warn("lessonkit: #lk-strings is not a JSON object; the built-in texts are used.");
+    const entry = (v) => isStr(v) || (isObj(v) && isStr(v.other) && Object.values(v).every(isStr));
+    L.strings = { ...STRINGS };
+    for (const [k, v] of Object.entries(given)) if (has(STRINGS, k) && entry(v)) L.strings[k] = v;
+  }
+  const num = (x) => x.toLocaleString(L.lang, { maximumFractionDigits: 2 });
+  const day = (iso) => {
+    const d = new Date(iso);
+    return isNaN(d) ? "" : d.toLocaleDateString(L.lang, { dateStyle: "medium" });
+  };
+  const NAME = /\{(\w+)\}/g;
+  // An entry's text split at its {names}: text and values by turns, nodes kept as they are.
+  function parts(key, vars = {}) {
+    let s = L.strings[key];
+    if (isObj(s)) {
+      const by = isStr(s.by) ? s.by : [...s.other.matchAll(NAME)].map((m) => m[1]).find((n) => isNum(vars[n]));
+      const form = isNum(vars[by]) ? L.plural.select(vars[by]) : "other";
+      s = isStr(s[form]) ? s[form] : s.other;
+    }
+    return s.split(NAME).map((p, i) => { // the names land at the odd places
+      if (i % 2 === 0) return p;
+      if (!has(vars, p)) return `{${p}}`;
+      return isNum(vars[p]) ? num(vars[p]) : vars[p];
+    });
+  }
+  const t = (key, vars) => parts(key, vars).join(""); // a text
+  const tn = (key, vars) => parts(key, vars).filter((p) => p !== ""); // text and nodes, for h()
+  const join = (sentences) => sentences.filter(Boolean).join(t("gap"));
+  const button = (label, cls = "") => h("button", { type: "button", className: `md-button ${cls}` }, label);
+
+  /* Each widget starts on its own. If its setup throws, the error is logged and the widget's
+     elements are put back as the page had them (copies taken before), so its answers can still be
+     revealed as without JavaScript, and the rest of the page goes on. Form controls copy with
+     their state, so nothing the reader already chose is lost. */
+  function widget(what, els, setup) {
+    const before = els.map((el) => el.cloneNode(true));
+    try {
+      return setup();
+    } catch (err) {
+      console.error(`lessonkit: ${what} could not start and was left as it is without JavaScript.`, err);
+      els.forEach((el, i) => el.isConnected && el.replaceWith(before[i]));
+      return undefined;
+    }
+  }
+  const named = (what, el) => (el.id ? `${what} #${el.id}` : what);
+
+  /* ---- storage: one versioned key a course; stored or imported data is never trusted ---- */
+  const KEY = (course) => `lessonkit:${course}:v1`;
+  // Maps keyed by lesson, quiz and question ids have no prototype: an id such as
+  // "constructor" must find nothing until it is saved, not Object's own members.
+  const dict = (entries = []) => Object.assign(Object.create(null), Object.fromEntries(entries));
+  const keep = (o, ok) => dict(Object.entries(isObj(o) ? o : {}).filter(([, v]) => ok(v)));
+  const blank = (course) => ({ app: "lessonkit", v: 1, course, visits: dict(), answers: dict(), quizzes: dict(), checks: [], notes: dict() });
+  const result = (r) => isObj(r) && isStr(r.id) && isStr(r.title) && isStr(r.band) && (r.mean === null || isNum(r.mean));
+  function clean(d, course) {
+    if (!isObj(d) || d.app !== "lessonkit" || d.v !== 1 || d.course !== course) return null;
+    return {
+      ...blank(course),
+      visits: keep(d.visits, isStr),
+      answers: keep(d.answers, (a) => isObj(a) && isStr(a.hash) && Array.isArray(a.chosen) && a.chosen.every(isStr)),
+      quizzes: keep(d.quizzes, (q) => isObj(q) && isNum(q.best) && isNum(q.total)),
+      checks: (Array.isArray(d.checks) ? d.checks : [])
+        .filter((c) => isObj(c) && isStr(c.date) && Array.isArray(c.results) && c.results.every(result)),
+      notes: keep(d.notes, (n) => isObj(n) && isStr(n.text) && isStr(n.prompt) && isStr(n.lesson)),
+    };
+  }
+  const memory = Object.create(null); // stands in for localStorage when the browser keeps nothing (private mode, file://)
+  function load(course) {
+    let raw;
+    try {
+      raw = localStorage.getItem(KEY(course));
+    } catch {
+      return { data: memory[course] || blank(course), off: true };
+    }
+    if (raw === null) return { data: blank(course) };
+    try {
+      const data = clean(JSON.parse(raw), course);
+      if (data) return { data };
+    } catch {}
+    return { data: blank(course), bad: true };
+  }
+  function store(course, data) {
+    memory[course] = data;
+    try {
+      localStorage.setItem(KEY(course), JSON.stringify(data));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /* ---- one page ---- */
+  function init() {
+    const care = $("[data-lk-course]");
+    const root = care && (care.closest("article") || document.body);
+    if (!root || root.dataset.lkReady) return; // instant navigation may call twice
+    root.dataset.lkReady = "1";
+    language();
+    const course = care.dataset.lkCourse;
+    const first = load(course);
+    const live = h("div", { className: "lk-sr", "aria-live": "polite" });
+    root.append(live);
+    const P = {
+      course, root, data: first.data, off: !!first.off,
+      // Re-read before each change, so another open tab's progress is not overwritten.
+      change(fn) {
+        const cur = load(course);
+        if (!cur.bad) P.data = cur.data;
+        fn(P.data);
+        return store(course, P.data);
+      },
+      say(msg) {
+        live.textContent = "";
+        setTimeout(() => (live.textContent = msg), 60);
+      },
+      notice(msg) {
+        const box = h("div", { className: "lk-notice", role: "status" }, h("p", {}, msg));
+        const h1 = $("h1", root);
+        h1 ? h1.after(box) : root.prepend(box);
+      },
+    };
+    if (first.bad) P.notice(t("storageBad"));
+    const visit = $("[data-lk-visit][data-lk-lesson]", root);
+    if (visit && !P.data.visits[visit.dataset.lkLesson]) {
+      widget("the visit", [], () => P.change((d) => (d.visits[visit.dataset.lkLesson] = now())));
+    }
+    $$("form[data-lk-quiz]", root).forEach((f) => widget(named("a quiz", f), [f], () => quiz(f, P)));
+    $$("form[data-lk-selfcheck]", root).forEach((f) => {
+      const results = $("[data-lk-results]", root);
+      widget(named("a self-check", f), results ? [f, results] : [f], () => selfCheck(f, results, P));
+    });
+    $$("[data-lk-note]", root).forEach((n) => widget(named("a note", n), [n], () => note(n, P)));
+    const prog = $("[data-lk-progress]", root);
+    const lists = $$("[data-lk-lessons]", root);
+    if (prog) widget("the progress page", [prog, ...lists.filter((l) => !prog.contains(l))], () => progress(prog, P));
+    else if (lists.length) widget("the lesson list", lists, () => markLessons(P));
+  }
+
+  /* ---- lesson lists: visited lessons and best scores, in words ---- */
+  function markLessons(P) {
+    $$(".lk-tag", P.root).forEach((tag) => tag.remove());
+    for (const li of $$("[data-lk-lessons] li", P.root)) {
+      const tags = [];
+      if (P.data.visits[li.dataset.lkLesson]) tags.push(h("span", { className: "lk-tag lk-visited" }, t("visited")));
+      const best = P.data.quizzes[li.dataset.lkQuiz];
+      if (best) tags.push(h("span", { className: "lk-tag lk-best" }, t("bestScore", { best: best.best, total: best.total })));
+      const a = $("a", li);
+      if (tags.length && a) a.after(...tags.flatMap((tag) => [" ", tag]));
+    }
+  }
+
+  /* ---- knowledge checks ---- */
+  function quiz(form, P) {
+    const id = form.dataset.lkQuiz;
+    const fieldsets = $$("[data-lk-question]", form);
+    // A question the script cannot run (a type it does not know, a setup that failed) still
+    // counts in the total, so the score and the saved best stay "of" the whole quiz and a best
+    // score saved from the whole quiz is not replaced by one from part of it.
+    const total = fieldsets.length;
+    const score = h("p", { className: "lk-score" });
+    const again = button(t("startAgain"));
+    form.addEventListener("submit", (e) => e.preventDefault());
+    const qs = [];
+    const update = (said) => {
+      const done = qs.filter((q) => q.state() !== null);
+      const right = done.filter((q) => q.state()).length;
+      const left = qs.length - done.length;
+      const msg = [done.length ? t("score", { right, total }) : t("scoreNone")];
+      if (done.length && left) msg.push(t("stillToCheck", { left }));
+      const best = P.data.quizzes[id];
+      if (right && (!best || right > best.best || best.total !== total)) {
+        P.change((d) => (d.quizzes[id] = { best: right, total, date: now() }));
+      } else if (best && best.best > right) msg.push(t("bestSoFar", { best: best.best, total: best.total }));
+      score.textContent = join(msg);
+      again.hidden = !done.length;
+      if (said) P.say(join([said, score.textContent]));
+    };
+    fieldsets.forEach((fs, i) => {
+      const type = fs.dataset.lkType;
+      if (!has(TYPES, type)) return; // left as it is without JavaScript: the answer is in <details>
+      const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, id, P, update));
+      if (q) qs.push(q);
+    });
+    again.addEventListener("click", () => {
+      qs.forEach((q) => q.reset());
+      update(t("quizCleared"));
+      qs[0]?.focus();
+    });
+    form.append(h("div", { className: "lk-summary" }, score, again));
+    update();
+  }
+
+  /* Question types, keyed by the fieldset's data-lk-type; a fieldset of a type not listed here
+     is left as it is without JavaScript. An entry is a function of the fieldset that reads its
+     markup once (throwing on markup it cannot use: the question is then left alone, see widget)
+     and returns what differs between types. question() does all the rest: Check and Try again,
+     the verdict and the live region, saving { hash, chosen } under the question's key, the
+     score, retry, and marking stale feedback when the answer changes ("input" or "change").
+       box              the element the Check button and the result go after
+       empty            optional: the string key shown when nothing is given (default
+                        "chooseFirst"); the same key + "Said" is announced
+       read()           the learner's answer as an array of strings (saved as it is), or null
+                        when nothing is given
+       restore(chosen)  put a saved answer back in the controls, ignoring values it does not know
+       clear()          empty the controls
+       judge(chosen)    { ok, detail, marks }: right or not; optionally a sentence to follow the
+                        verdict; and [{ at, ok, why }]: elements to mark right or wrong, each given
+                        a copy of the element `why` (or none when null) as its feedback
+     A new type adds one entry, plus its markup and strings. A short answer, say: box the text
+     input's wrapper, read its value, judge it against the accepted answers in .lk-feedback
+     with case, spaces and accents normalised, and mark the wrapper. */
+  const TYPES = {
+    single: choice,
+    multiple: choice,
+    "true-false": choice,
+  };
+
+  // Radio buttons or checkboxes, one .lk-option each, with feedback for each in .lk-feedback.
+  function choice(fs) {
+    const box = $(".lk-options", fs);
+    if (!box) throw new Error("a choice question needs its .lk-options");
+    const opts = $$(".lk-option", box);
+    if (fs.hasAttribute("data-lk-shuffle")) {
+      for (let i = opts.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [opts[i], opts[j]] = [opts[j], opts[i]];
+      }
+      box.append(...opts);
+    }
+    const inputs = opts.map((o) => $("input", o));
+    if (!inputs.length || !inputs.every(Boolean)) throw new Error("each .lk-option needs its input");
+    const keyed = Object.fromEntries($$(".lk-feedback li", fs).map((li) => [li.dataset.lkOption, li]));
+    const right = Object.keys(keyed).filter((k) => keyed[k].dataset.lkCorrect === "true");
+    return {
+      box,
+      read() {
+        const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+        return chosen.length ? chosen : null;
+      },
+      restore: (chosen) => inputs.forEach((i) => (i.checked = chosen.includes(i.value) && has(keyed, i.value))),
+      clear: () => inputs.forEach((i) => (i.checked = false)),
+      judge(chosen) {
+        const hits = chosen.filter((c) => right.includes(c)).length;
+        const ok = hits === right.length && hits === chosen.length;
+        const marks = opts.filter((o) => chosen.includes(o.dataset.lkOption) && has(keyed, o.dataset.lkOption))
+          .map((o) => {
+            const li = keyed[o.dataset.lkOption];
+            return { at: o, ok: li.dataset.lkCorrect === "true", why: $(".lk-why", li) };
+          });
+        const wrong = chosen.length - hits;
+        const said = { hits, right: right.length, wrong };
+        const detail = ok || right.length < 2 ? "" : t(wrong ? "choseWrong" : "chose", said);
+        return { ok, detail, marks };
+      },
+    };
+  }
+
+  function question(fs, type, n, quizId, P, update) {
+    const key = `${quizId}/${fs.dataset.lkQuestion}`;
+    const hash = fs.dataset.lkHash;
+    const empty = type.empty || "chooseFirst";
+    const check = button(t("check"), "md-button--primary lk-check");
+    const retry = button(t("tryAgain"), "lk-retry");
+    const out = h("div", { className: "lk-result" });
+    type.box.after(h("div", { className: "lk-actions" }, check, retry), out);
+    const focus = () => $("input, select, textarea", fs)?.focus();
+    let state = null; // null: not checked; true or false: checked, right or not
+
+    const unmark = () => {
+      state = null;
+      out.replaceChildren();
+      retry.hidden = true;
+      $$(".lk-fb", fs).forEach((e) => e.remove());
+      $$("[data-lk-state]", fs).forEach((e) => delete e.dataset.lkState);
+    };
+    const mark = (chosen) => {
+      unmark();
+      const { ok, detail = "", marks = [] } = type.judge(chosen);
+      state = !!ok;
+      for (const m of marks) {
+        m.at.dataset.lkState = m.ok ? "right" : "wrong";
+        const label = h("strong", {}, t(m.ok ? "optionRight" : "optionWrong"));
+        m.at.append(h("p", { className: "lk-fb" }, label, t("gap"), ...(m.why ? [m.why.cloneNode(true)] : [])));
+      }
+      const verdict = join([t(state ? "right" : "notQuite"), detail]);
+      const expl = $(".lk-explanation", fs);
+      out.append(h("p", { className: "lk-verdict", "data-lk-ok": state }, verdict), ...(expl ? [expl.cloneNode(true)] : []));
+      retry.hidden = false;
+      return t("questionSaid", { n, verdict });
+    };
+
+    check.addEventListener("click", () => {
+      const chosen = type.read();
+      if (!chosen) {
+        unmark();
+        out.append(h("p", { className: "lk-verdict" }, t(empty)));
+        return P.say(t(`${empty}Said`, { n }));
+      }
+      const said = mark(chosen);
+      P.change((d) => (d.answers[key] = { hash, chosen }));
+      update(said);
+    });
+    const reset = () => {
+      type.clear();
+      unmark();
+      if (P.data.answers[key]) P.change((d) => delete d.answers[key]);
+    };
+    retry.addEventListener("click", () => {
+      reset();
+      update(t("questionCleared", { n }));
+      focus();
+    });
+    const stale = () => { // a new answer makes the old feedback stale
+      if (state === null) return;
+      unmark();
+      P.change((d) => delete d.answers[key]);
+      update();
+    };
+    fs.addEventListener("change", stale);
+    fs.addEventListener("input", stale); // typing, for types with text fields
+
+    const saved = P.data.answers[key];
+    if (saved && saved.hash !== hash) P.change((d) => delete d.answers[key]); // the question was edited
+    else if (saved) {
+      type.restore(saved.chosen);
+      const chosen = type.read();
+      if (chosen) mark(chosen);
+    }
+    if (state === null) retry.hidden = true;
+    return { state: () => state, reset, focus };
+  }
+
+  /* ---- self-check: subscale means and bands, never right or wrong ---- */
+  function selfCheck(form, results, P) {
+    let conf;
+    try {
+      conf = JSON.parse($("[data-lk-bands]", P.root).dataset.lkBands);
+    } catch {
+      return;
+    }
+    if (!results || !conf || !Array.isArray(conf.bands)) return;
+    const { points, bands } = conf;
+    const band = (m) => bands.find((b, i) => m >= b.from && (m < b.to || (i === bands.length - 1 && m <= b.to)));
+    const intro = h("p", { className: "lk-results-intro", tabIndex: -1 });
+    const save = button(t("saveResult"));
+    const saved = h("p", { className: "lk-saved", role: "status" });
+    const submit = h("button", { type: "submit", className: "md-button md-button--primary" }, t("seeResults"));
+    const hint = h("p", { className: "lk-hint" }, t("blankHint"));
+    form.append(h("div", { className: "lk-actions" }, submit, hint));
+    results.prepend(intro);
+    $(".lk-save-note", results)?.before(h("div", { className: "lk-actions" }, save), saved);
+    let last = null;
+
+    const score = () => {
+      const subs = Object.create(null);
+      for (const fs of $$("[data-lk-item]", form)) {
+        const s = (subs[fs.dataset.lkSubscale] ||= { sum: 0, n: 0, of: 0 });
+        const c = $("input:checked", fs);
+        s.of++;
+        if (!c) continue;
+        s.sum += fs.hasAttribute("data-lk-reverse") ? points + 1 - +c.value : +c.value;
+        s.n++;
+      }
+      return $$("[data-lk-subscale-result]", results).map((sec) => {
+        const id = sec.dataset.lkSubscaleResult;
+        const s = subs[id] || { n: 0, of: 0 };
+        const mean = s.n ? s.sum / s.n : null;
+        const b = mean === null ? null : band(mean);
+        const out = $("[data-lk-band]", sec);
+        out.replaceChildren();
+        if (mean === null) out.append(t("notScored"));
+        else {
+          const said = { text: b ? b.text : "", mean, answered: s.n, of: s.of };
+          out.append(h("strong", {}, t("band", { band: b ? b.label : t("noBand") })), t("gap"),
+            t(s.n < s.of ? "averagePart" : "average", said));
+        }
+        return { id, title: text($("[role=heading]", sec) || sec), band: b ? b.label : "", mean, answered: s.n, of: s.of };
+      });
+    };
+    const show = (focus) => {
+      last = score();
+      const any = last.some((r) => r.mean !== null);
+      const part = last.filter((r) => r.answered < r.of).map((r) => r.title);
+      const groups = part.join(t("listSeparator"));
+      intro.textContent = any ? join([t("suggest"), part.length && t("unanswered", { groups })]) : t("answerOne");
+      results.hidden = false;
+      save.hidden = !any;
+      saved.textContent = "";
+      if (focus) {
+        intro.focus();
+        P.say(intro.textContent);
+      }
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      show(true);
+    });
+    form.addEventListener("change", () => last && show(false));
+    save.addEventListener("click", () => {
+      const ok = P.change((d) => d.checks.push({ date: now(), results: last }));
+      saved.textContent = ok ? t("resultSaved", { date: day(now()) }) : t("resultNotSaved");
+      save.hidden = ok;
+    });
+  }
+
+  /* ---- reflection notes: autosaved on this device ---- */
+  function note(box, P) {
+    const area = $("textarea", box);
+    if (!area) return;
+    const key = box.dataset.lkNote;
+    const status = h("p", { className: "lk-saved", role: "status" });
+    area.after(status);
+    if (P.data.notes[key]) area.value = P.data.notes[key].text;
+    area.addEventListener("input", () => {
+      const value = area.value;
+      const ok = P.change((d) => {
+        if (!value.trim()) return delete d.notes[key];
+        d.notes[key] = { text: value, prompt: text($("p", box) || box), lesson: text($("h1", P.root) || box), date: now() };
+      });
+      const msg = t(ok ? "noteSaved" : "noteNotSaved");
+      if (status.textContent !== msg) status.textContent = msg;
+    });
+  }
+
+  /* ---- progress page: history, notes, export, import, erase ---- */
+  function progress(el, P) {
+    const hist = $("[data-lk-history]", el);
+    const notes = $("[data-lk-notes]", el);
+    const empty = [hist, notes].map((x) => x && [...x.childNodes]);
+    const msg = h("p", { className: "lk-msg", role: "status" });
+    if (P.off) P.notice(t("storageOff"));
+    const line = (r) => { // one subscale of a saved self-check result
+      if (r.mean === null) return t("historyNone", { title: r.title });
+      const said = { title: r.title, band: r.band || t("historyNoBand"), mean: r.mean, answered: r.answered, of: r.of };
+      return t(r.answered < r.of ? "historyPart" : "history", said);
+    };
+
+    const render = () => {
+      markLessons(P);
+      const d = P.data;
+      if (hist) {
+        hist.replaceChildren(...(d.checks.length ? [h("ol", { className: "lk-history", reversed: true },
+          ...d.checks.slice().reverse().map((c) => h("li", {}, h("strong", {}, day(c.date)), h("ul", {},
+            ...c.results.map((r) => h("li", {}, line(r))))))),
+        h("p", {}, ...tn("compare", { link: $("a", hist)?.cloneNode(true) || "" }))] : empty[0]));
+      }
+      if (notes) {
+        const order = $$("[data-lk-lessons] li[data-lk-lesson]", el).map((li) => li.dataset.lkLesson);
+        const rank = (k) => (order.indexOf(k.split("/")[0]) + 1) || 1e9;
+        const keys = Object.keys(d.notes).sort((a, b) => rank(a) - rank(b));
+        const list = [];
+        let lesson = null;
+        for (const k of keys) {
+          const nt = d.notes[k];
+          const id = k.split("/")[0];
+          if (id !== lesson) {
+            const link = $(`li[data-lk-lesson="${CSS.escape(id)}"] a`, el);
+            list.push(h("h3", {}, link ? h("a", { href: link.href }, link.textContent) : nt.lesson || id));
+            lesson = id;
+          }
+          const quote = h("blockquote", {}, h("p", {}, nt.text));
+          list.push(h("figure", { className: "lk-note-saved" }, h("figcaption", {}, nt.prompt || t("noteCaption")), quote));
+        }
+        notes.replaceChildren(...(list.length ? list : empty[1]));
+      }
+    };
+
+    const download = button(t("download"), "md-button--primary");
+    download.addEventListener("click", () => {
+      const blob = new Blob([JSON.stringify({ ...P.data, exported: now() }, null, 2)], { type: "application/json" });
+      const name = t("fileName", { course: P.course, date: now().slice(0, 10) });
+      const a = h("a", { href: URL.createObjectURL(blob), download: name });
+      a.click(); // never attached, so instant navigation does not see it
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      msg.textContent = t("downloaded");
+    });
+
+    const file = h("input", { type: "file", id: "lk-import", accept: ".json,application/json" });
+    file.addEventListener("change", async () => {
+      const f = file.files[0];
+      file.value = "";
+      if (!f) return;
+      let d = null;
+      try {
+        if (f.size < 5e6) d = JSON.parse(await f.text());
+      } catch {}
+      const data = clean(d, P.course);
+      if (!data) {
+        msg.textContent = t(isObj(d) && d.app === "lessonkit" && d.course !== P.course ? "otherCourse" : "notProgress");
+        return;
+      }
+      P.data = data;
+      msg.textContent = t(store(P.course, data) ? "loaded" : "loadedOnly");
+      render();
+    });
+
+    const erase = button(t("erase"));
+    const yes = button(t("eraseYes"), "md-button--primary");
+    const no = button(t("eraseNo"));
+    const ask = h("p", { tabIndex: -1 }, t("eraseAsk"));
+    const confirm = h("div", { className: "lk-confirm", hidden: true }, ask, h("div", { className: "lk-actions" }, yes, no));
+    erase.addEventListener("click", () => {
+      confirm.hidden = false;
+      ask.focus();
+    });
+    no.addEventListener("click", () => {
+      confirm.hidden = true;
+      erase.focus();
+    });
+    yes.addEventListener("click", () => {
+      try {
+        localStorage.removeItem(KEY(P.course));
+      } catch {}
+      delete memory[P.course];
+      P.data = blank(P.course);
+      confirm.hidden = true;
+      render();
+      msg.textContent = t("erased");
+      erase.focus();
+    });
+
+    $("[data-lk-data]", el)?.append(
+      h("div", { className: "lk-actions" }, download, erase), confirm,
+      h("p", { className: "lk-import" }, h("label", { htmlFor: "lk-import" }, t("loadLabel")), " ", file),
+      msg,
+    );
+    render();
+  }
+
+  // Material's instant navigation announces every new page on document$. Plain loads run
+  // too, in case the stream ends without a page (Material 9.8 over file://); init runs once.
+  if (window.document$) window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
