@@ -52,10 +52,19 @@ def merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# Lists a project adds to rather than replaces: its own stylesheets and scripts come after
+# lessonkit's, which the pages need.
+ADDED_LISTS = ("extra_css", "extra_javascript")
+
+
 def project_config(root: Path) -> dict[str, Any]:
     """lessonkit's engine defaults with what the project's mkdocs.yml sets laid over them."""
     path = root / CONFIG
-    return merged(DEFAULTS, read_config(path) if path.is_file() else {})
+    own = read_config(path) if path.is_file() else {}
+    config = merged(DEFAULTS, own)
+    for key in ADDED_LISTS:
+        config[key] = list(dict.fromkeys([*DEFAULTS.get(key, []), *(own.get(key) or [])]))
+    return config
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, Any]]:

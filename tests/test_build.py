@@ -120,3 +120,18 @@ def test_a_build_through_the_hook_reports_content_problems(project: Path) -> Non
     proc = _engine_with_hook(project)
     assert proc.returncode != 0
     assert "content/glossary.yml:1:8: error[schema.type]: 'terms' should be a list" in proc.stderr
+
+
+def test_a_projects_settings_are_laid_over_lessonkits(tmp_path: Path) -> None:
+    from lessonkit.project import project_config
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "extra_css: [assets/course.css]\ntheme:\n  favicon: assets/icon.svg\n  features: [toc.integrate]\n",
+        "utf-8",
+    )
+    config = project_config(tmp_path)
+    assert config["extra_css"] == ["assets/lessonkit.css", "assets/print.css", "assets/course.css"]
+    assert config["theme"]["name"] == "material" and config["theme"]["favicon"] == "assets/icon.svg"
+    assert config["theme"]["features"] == ["toc.integrate"], "a list the project sets is its own"
+    assert "lessonkit.mdlinks" in config["markdown_extensions"]
+    assert project_config(tmp_path / "nowhere")["extra_javascript"] == ["assets/lessonkit.js"]
