@@ -1,6 +1,6 @@
 """Python-Markdown extension: mark links to other sites with class "lk-external".
 
-Why: printed pages show the address after an external link (docs/assets/print.css), and
+Why: printed pages show the address after an external link (theme/assets/print.css), and
 CSS alone cannot tell such links apart, because Material's instant navigation rewrites every
 relative href into an absolute one on the same origin. Whether a link leaves the site is
 known when the Markdown is turned into HTML, so it is marked there; both engines (MkDocs

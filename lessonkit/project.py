@@ -63,7 +63,8 @@ def project_config(root: Path) -> dict[str, Any]:
     own = read_config(path) if path.is_file() else {}
     config = merged(DEFAULTS, own)
     for key in ADDED_LISTS:
-        config[key] = list(dict.fromkeys([*DEFAULTS.get(key, []), *(own.get(key) or [])]))
+        added = [entry for entry in own.get(key) or [] if entry not in DEFAULTS.get(key, [])]
+        config[key] = [*DEFAULTS.get(key, []), *added]
     return config
 
 

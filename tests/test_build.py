@@ -130,8 +130,10 @@ def test_a_projects_settings_are_laid_over_lessonkits(tmp_path: Path) -> None:
         "utf-8",
     )
     config = project_config(tmp_path)
-    assert config["extra_css"] == ["assets/lessonkit.css", "assets/print.css", "assets/course.css"]
+    assert config["extra_css"] == ["assets/lessonkit.css", "assets/course.css"]
     assert config["theme"]["name"] == "material" and config["theme"]["favicon"] == "assets/icon.svg"
     assert config["theme"]["features"] == ["toc.integrate"], "a list the project sets is its own"
     assert "lessonkit.mdlinks" in config["markdown_extensions"]
-    assert project_config(tmp_path / "nowhere")["extra_javascript"] == ["assets/lessonkit.js"]
+    assert project_config(tmp_path / "nowhere")["extra_javascript"] == [
+        {"path": "assets/lessonkit.js", "defer": True}
+    ]

@@ -50,11 +50,14 @@ DEFAULTS: dict[str, Any] = {
             "navigation.sections",
             "navigation.prune",
             "navigation.top",
-            "search.highlight",
+            # not search.highlight: it puts what the reader searched for into the address
+            # of the page they open (?h=...), and so into the host's logs and the history
         ],
     },
-    "extra_css": ["assets/lessonkit.css", "assets/print.css"],
-    "extra_javascript": ["assets/lessonkit.js"],
+    # print.css is linked by theme/main.html, for print only (it holds up no first paint)
+    "extra_css": ["assets/lessonkit.css"],
+    # deferred: it runs once the page is parsed, which is when it starts anyway
+    "extra_javascript": [{"path": "assets/lessonkit.js", "defer": True}],
     "markdown_extensions": [
         "attr_list",
         "lessonkit.mdlinks",  # marks links to other sites, for print.css
