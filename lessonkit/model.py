@@ -62,6 +62,17 @@ class Reflection:
 
 
 @dataclass
+class Exercise:
+    """An open task: no automatic judging, hints revealed one at a time, then a solution."""
+
+    id: str
+    prompt: str
+    hints: list[str]
+    solution: str
+    where: Where
+
+
+@dataclass
 class Option:
     text: str
     correct: bool
@@ -109,6 +120,7 @@ class Lesson:
     file: str
     minutes: int = 0
     words: int = 0  # what a reader reads; minutes depend on the course's words_per_minute
+    exercises: list[Exercise] = field(default_factory=list)
 
 
 @dataclass

@@ -41,6 +41,10 @@
     score: "Score: {right} of {total} right.",
     stillToCheck: "{left} still to check.",
     bestSoFar: "Your best so far: {best} of {total}.",
+    // exercises
+    showHint: "Show a hint",
+    showNextHint: "Show the next hint",
+    hintOf: "Hint {n} of {total}",
     // lesson lists
     visited: "Visited",
     bestScore: "Best quiz score: {best} of {total}",
@@ -254,6 +258,7 @@
       widget(named("a self-check", f), results ? [f, results] : [f], () => selfCheck(f, results, P));
     });
     $$("[data-lk-note]", root).forEach((n) => widget(named("a note", n), [n], () => note(n, P)));
+    $$("[data-lk-exercise]", root).forEach((x) => widget(`the exercise ${x.dataset.lkExercise}`, [x], () => exercise(x)));
     const prog = $("[data-lk-progress]", root);
     const lists = $$("[data-lk-lessons]", root);
     if (prog) widget("the progress page", [prog, ...lists.filter((l) => !prog.contains(l))], () => progress(prog, P));
@@ -513,6 +518,33 @@
     }
     if (state === null) retry.hidden = true;
     return { state: () => state, reset, focus };
+  }
+
+  /* ---- exercises: hints one at a time behind a button, then the solution ----
+     Without JavaScript each hint is a <details> of its own. Here each becomes a block that stays
+     hidden until "Show a hint" reveals the next one and moves the focus to it, so a screen reader
+     reads it; the button follows the hints, one Tab away. The solution stays a <details>. */
+  function exercise(box) {
+    const hints = $$(":scope > details.lk-hint-box", box);
+    if (!hints.length) return;
+    const shown = hints.map((d, i) => {
+      const label = h("p", { className: "lk-hint-label" }, h("strong", {}, t("hintOf", { n: i + 1, total: hints.length })));
+      const body = [...d.childNodes].filter((c) => !(c.nodeType === 1 && c.matches("summary")));
+      const el = h("div", { className: "lk-hint-shown", tabIndex: -1, hidden: true }, label, ...body);
+      d.replaceWith(el);
+      return el;
+    });
+    const more = button(t("showHint"), "lk-more");
+    const actions = h("div", { className: "lk-actions" }, more);
+    shown[shown.length - 1].after(actions);
+    let next = 0;
+    more.addEventListener("click", () => {
+      const el = shown[next++];
+      el.hidden = false;
+      if (next < shown.length) more.textContent = t("showNextHint");
+      else actions.hidden = true;
+      el.focus();
+    });
   }
 
   /* ---- self-check: subscale means and bands, never right or wrong ---- */
