@@ -249,6 +249,7 @@ def _quiz(doc: Document, at: tuple, quiz_id: str, default_title: str) -> m.Quiz:
                 # some types keep their order: a shuffled "False, True" only confuses
                 shuffle=bool(raw.get("shuffle", shuffle)) and kind.shuffle,
                 data=data,
+                places=lambda sub, path=path: doc.at((*path, *sub)),
             )
         )
     return m.Quiz(

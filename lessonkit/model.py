@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,10 +91,17 @@ class Question:
     where: Where
     shuffle: bool = False
     data: dict[str, Any] = field(default_factory=dict)  # what its type reads besides options
+    # where a value inside the question stands, by its path from the question
+    places: Callable[[tuple], Where] | None = field(default=None, repr=False, compare=False)
 
     @property
     def correct_count(self) -> int:
         return sum(o.correct for o in self.options)
+
+    def at(self, *path: str | int) -> Where:
+        """Where a value inside the question stands (q.at("answers", 1)), so a type's own
+        checks can point at it; the question's own place when that is not known."""
+        return self.places(path) if self.places else self.where
 
 
 @dataclass

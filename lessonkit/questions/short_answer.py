@@ -67,12 +67,13 @@ def read(raw: dict[str, Any]) -> tuple[list[m.Option], dict[str, Any]]:
 
 def check(q: m.Question) -> Iterator[Problem]:
     first: dict[str, str] = {}
-    for answer, accepted in zip(q.data["answers"], q.data["accept"], strict=True):
+    for i, (answer, accepted) in enumerate(zip(q.data["answers"], q.data["accept"], strict=True)):
+        where = q.at("answers", i)
         if not accepted:
-            yield problem("question.empty-answer", q.where, id=q.id, answer=answer)
+            yield problem("question.empty-answer", where, id=q.id, answer=answer)
         elif accepted in first:
             yield problem(
-                "question.same-answer", q.where, id=q.id, first=first[accepted], answer=answer
+                "question.same-answer", where, id=q.id, first=first[accepted], answer=answer
             )
         else:
             first[accepted] = answer
