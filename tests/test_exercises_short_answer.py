@@ -124,3 +124,9 @@ def test_the_fixture_course_builds_strictly(tmp_path: Path, monkeypatch, capsys)
     assert '<li data-lk-accept="zoe">zoë</li>' in quiz
     lesson = (project / "site" / "lessons" / "02-practice" / "index.html").read_text()
     assert lesson.count('<details class="lk-hint-box">') == 2
+
+
+def test_the_home_page_mentions_exercises_only_when_there_are_some() -> None:
+    tech = generate(TECH).pages["index.md"]
+    assert "\n- **Exercises** let you try things for yourself" in tech
+    assert "**Exercises**" not in generate(FIXTURES / "mini").pages["index.md"]
