@@ -59,6 +59,7 @@ def check_lessons(course: m.Course) -> Iterator[Problem]:
     for lesson in every:
         yield from _duplicates(((s.id, s.where) for s in lesson.sections), "section id")
         yield from _duplicates(((r.id, r.where) for r in lesson.reflections), "reflection id")
+        yield from _duplicates(((e.id, e.where) for e in lesson.exercises), "exercise id")
 
 
 def _quizzes(course: m.Course) -> list[m.Quiz]:

@@ -224,6 +224,12 @@ def _lesson(doc: Document) -> m.Lesson:
         m.Reflection(r["id"], r["prompt"], doc.at(("reflections", i)))
         for i, r in enumerate(d.get("reflections", []))
     ]
+    exercises = [
+        m.Exercise(
+            e["id"], e["prompt"], list(e.get("hints", [])), e["solution"], doc.at(("exercises", i))
+        )
+        for i, e in enumerate(d.get("exercises", []))
+    ]
     quiz = _quiz(doc, ("quiz",), d["id"], "Knowledge check") if "quiz" in d else None
     lesson = m.Lesson(
         id=d["id"],
@@ -237,6 +243,7 @@ def _lesson(doc: Document) -> m.Lesson:
         reflections=reflections,
         quiz=quiz,
         file=doc.file,
+        exercises=exercises,
     )
     lesson.words = reading_words(lesson)
     return lesson
@@ -272,6 +279,7 @@ def _quiz(doc: Document, at: tuple, quiz_id: str, default_title: str) -> m.Quiz:
                 # some types keep their order: a shuffled "False, True" only confuses
                 shuffle=bool(raw.get("shuffle", shuffle)) and kind.shuffle,
                 data=data,
+                places=lambda sub, path=path: doc.at((*path, *sub)),
             )
         )
     return m.Quiz(
@@ -360,6 +368,7 @@ def reading_words(lesson: m.Lesson) -> int:
         *lesson.takeaways,
         *(s.title + " " + s.body for s in lesson.sections),
         *(r.prompt for r in lesson.reflections),
+        *(e.prompt for e in lesson.exercises),  # read; hints and solutions only on demand
     ]
     return sum(count_words(p) for p in parts)
 

@@ -139,6 +139,15 @@ MESSAGES: dict[str, Message] = {
         "question '{id}' is multiple-select but has no correct option",
         "mark at least one option with 'correct: true'",
     ),
+    "question.empty-answer": M(
+        "question '{id}' accepts '{answer}', which is empty once spaces and accents are set aside",
+        "write the answer as a learner would type it, or remove it",
+    ),
+    "question.same-answer": M(
+        "question '{id}' accepts '{first}' and '{answer}', which are the same answer: case, "
+        "spaces and accents do not count",
+        "remove '{answer}'",
+    ),
     "question.unknown-lesson": M(
         "question '{id}' refers to unknown lesson '{lesson}'",
         "write section as lesson-id#section-id",

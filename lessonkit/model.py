@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,17 @@ class Reflection:
 
 
 @dataclass
+class Exercise:
+    """An open task: no automatic judging, hints revealed one at a time, then a solution."""
+
+    id: str
+    prompt: str
+    hints: list[str]
+    solution: str
+    where: Where
+
+
+@dataclass
 class Option:
     text: str
     correct: bool
@@ -103,10 +115,17 @@ class Question:
     where: Where
     shuffle: bool = False
     data: dict[str, Any] = field(default_factory=dict)  # what its type reads besides options
+    # where a value inside the question stands, by its path from the question
+    places: Callable[[tuple], Where] | None = field(default=None, repr=False, compare=False)
 
     @property
     def correct_count(self) -> int:
         return sum(o.correct for o in self.options)
+
+    def at(self, *path: str | int) -> Where:
+        """Where a value inside the question stands (q.at("answers", 1)), so a type's own
+        checks can point at it; the question's own place when that is not known."""
+        return self.places(path) if self.places else self.where
 
 
 @dataclass
@@ -134,6 +153,7 @@ class Lesson:
     minutes: int = 0
     words: int = 0  # what a reader reads; minutes depend on the course's words_per_minute
     path: str = ""  # its file under content/, as other lessons link to it
+    exercises: list[Exercise] = field(default_factory=list)
 
 
 @dataclass

@@ -23,13 +23,13 @@ TEMPLATES = Path(questions.__file__).parent.parent / "templates"
 
 
 def test_the_registry_finds_each_type_by_its_module_name() -> None:
-    assert list(registry()) == ["multiple", "single", "true-false"]
+    assert list(registry()) == ["multiple", "short-answer", "single", "true-false"]
     for name, kind in registry().items():
         assert kind.name == name
         assert Path(questions.__file__).with_name(name.replace("-", "_") + ".py").is_file()
 
 
-@pytest.mark.parametrize("name", ["multiple", "single", "true-false"])
+@pytest.mark.parametrize("name", ["multiple", "short-answer", "single", "true-false"])
 def test_every_type_has_a_template_for_every_use(name: str) -> None:
     for use in USES:
         assert (TEMPLATES / question_type(name).template(use)).is_file(), use

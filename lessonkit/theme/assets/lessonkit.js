@@ -22,6 +22,8 @@
     startAgain: "Start the quiz again",
     chooseFirst: "Choose an answer first.",
     chooseFirstSaid: "Question {n}: choose an answer first.",
+    typeFirst: "Type an answer first.",
+    typeFirstSaid: "Question {n}: type an answer first.",
     right: "Right.",
     notQuite: "Not quite.",
     optionRight: "Right:",
@@ -39,6 +41,10 @@
     score: "Score: {right} of {total} right.",
     stillToCheck: "{left} still to check.",
     bestSoFar: "Your best so far: {best} of {total}.",
+    // exercises
+    showHint: "Show a hint",
+    showNextHint: "Show the next hint",
+    hintOf: "Hint {n} of {total}",
     // lesson lists
     visited: "Visited",
     bestScore: "Best quiz score: {best} of {total}",
@@ -252,6 +258,7 @@
       widget(named("a self-check", f), results ? [f, results] : [f], () => selfCheck(f, results, P));
     });
     $$("[data-lk-note]", root).forEach((n) => widget(named("a note", n), [n], () => note(n, P)));
+    $$("[data-lk-exercise]", root).forEach((x) => widget(`the exercise ${x.dataset.lkExercise}`, [x], () => exercise(x)));
     const prog = $("[data-lk-progress]", root);
     const lists = $$("[data-lk-lessons]", root);
     if (prog) widget("the progress page", [prog, ...lists.filter((l) => !prog.contains(l))], () => progress(prog, P));
@@ -328,13 +335,12 @@
        judge(chosen)    { ok, detail, marks }: right or not; optionally a sentence to follow the
                         verdict; and [{ at, ok, why }]: elements to mark right or wrong, each given
                         a copy of the element `why` (or none when null) as its feedback
-     A new type adds one entry, plus its markup and strings. A short answer, say: box the text
-     input's wrapper, read its value, judge it against the accepted answers in .lk-feedback
-     with case, spaces and accents normalised, and mark the wrapper. */
+     A new type adds one entry, plus its markup and strings (shortAnswer below is one). */
   const TYPES = {
     single: choice,
     multiple: choice,
     "true-false": choice,
+    "short-answer": shortAnswer,
   };
 
   // Radio buttons or checkboxes, one .lk-option each, with feedback for each in .lk-feedback.
@@ -373,6 +379,68 @@
         const said = { hits, right: right.length, wrong };
         const detail = ok || right.length < 2 ? "" : t(wrong ? "choseWrong" : "chose", said);
         return { ok, detail, marks };
+      },
+    };
+  }
+
+  /* What a typed answer is compared as. The steps are named in lessonkit/questions/short_answer.py,
+     which applies them to the accepted answers; the page lists them (data-lk-normalise) and this
+     table does each one the same way (a test compares the two in this browser). A step missing
+     here throws, so the question is left as it is without JavaScript instead of judged otherwise.
+       nfkd    compatibility decomposition: "é" is "e" and an accent; a full-width "Ａ" is "A"
+       lower   lowercase
+       unmark  drop nonspacing marks (the accents NFKD split off)
+       spaces  any run of Unicode white space is one space; none at either end */
+  const NORMALISE = {
+    nfkd: (s) => s.normalize("NFKD"),
+    lower: (s) => s.toLowerCase(),
+    unmark: (s) => s.replace(/\p{Mn}/gu, ""),
+    spaces: (s) => s.replace(/\p{White_Space}+/gu, " ").replace(/^ | $/g, ""),
+  };
+  function normaliser(names) {
+    const steps = names.split(" ").filter(Boolean).map((name) => {
+      if (!has(NORMALISE, name)) throw new Error(`unknown normalisation step "${name}"`);
+      return NORMALISE[name];
+    });
+    return (s) => steps.reduce((v, step) => step(v), s);
+  }
+
+  // A text box in .lk-short; the accepted answers, normalised, in .lk-feedback [data-lk-accept],
+  // and the author's feedback, if any, in [data-lk-if=right] and [data-lk-if=wrong].
+  function shortAnswer(fs) {
+    const box = $(".lk-short", fs);
+    const input = box && $("input", box);
+    if (!input) throw new Error("a short answer needs its .lk-short and its text box");
+    const norm = normaliser(box.dataset.lkNormalise || "");
+    const accepted = $$(".lk-feedback [data-lk-accept]", fs).map((li) => li.dataset.lkAccept);
+    if (!accepted.length) throw new Error("a short answer needs its accepted answers");
+    const why = (which) => $(`.lk-feedback [data-lk-if="${which}"]`, fs);
+    // the feedback lands here, and the text box is described by it
+    const said = h("div", { className: "lk-said", id: `${fs.id || "q"}-said` });
+    box.append(said);
+    const described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", described ? `${described} ${said.id}` : said.id);
+    input.spellcheck = false;
+    input.setAttribute("autocapitalize", "off");
+    // Enter checks (a form with two text boxes has no implicit submission to do it)
+    input.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter" || e.isComposing) return;
+      e.preventDefault();
+      $(".lk-check", fs)?.click();
+    });
+    // Typing is seen as "input". The "change" a text box fires when it loses the focus would
+    // come after Enter has checked, and wipe the verdict as stale.
+    input.addEventListener("change", (e) => e.stopPropagation());
+    return {
+      box,
+      empty: "typeFirst",
+      read: () => (norm(input.value) ? [input.value] : null),
+      restore: (chosen) => (input.value = isStr(chosen[0]) ? chosen[0] : ""),
+      clear: () => (input.value = ""),
+      judge(chosen) {
+        const ok = accepted.includes(norm(chosen[0]));
+        const fb = why(ok ? "right" : "wrong");
+        return { ok, marks: fb ? [{ at: said, ok, why: fb }] : [] };
       },
     };
   }
@@ -450,6 +518,33 @@
     }
     if (state === null) retry.hidden = true;
     return { state: () => state, reset, focus };
+  }
+
+  /* ---- exercises: hints one at a time behind a button, then the solution ----
+     Without JavaScript each hint is a <details> of its own. Here each becomes a block that stays
+     hidden until "Show a hint" reveals the next one and moves the focus to it, so a screen reader
+     reads it; the button follows the hints, one Tab away. The solution stays a <details>. */
+  function exercise(box) {
+    const hints = $$(":scope > details.lk-hint-box", box);
+    if (!hints.length) return;
+    const shown = hints.map((d, i) => {
+      const label = h("p", { className: "lk-hint-label" }, h("strong", {}, t("hintOf", { n: i + 1, total: hints.length })));
+      const body = [...d.childNodes].filter((c) => !(c.nodeType === 1 && c.matches("summary")));
+      const el = h("div", { className: "lk-hint-shown", tabIndex: -1, hidden: true }, label, ...body);
+      d.replaceWith(el);
+      return el;
+    });
+    const more = button(t("showHint"), "lk-more");
+    const actions = h("div", { className: "lk-actions" }, more);
+    shown[shown.length - 1].after(actions);
+    let next = 0;
+    more.addEventListener("click", () => {
+      const el = shown[next++];
+      el.hidden = false;
+      if (next < shown.length) more.textContent = t("showNextHint");
+      else actions.hidden = true;
+      el.focus();
+    });
   }
 
   /* ---- self-check: subscale means and bands, never right or wrong ---- */
