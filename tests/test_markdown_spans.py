@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from lessonkit.pipeline import generate
-from lessonkit.project import read_config
+from lessonkit.project import project_config
 from lessonkit.render import environment, render_course
 from lessonkit.render.filters import span
 from tests.support.project import FIXTURES, ROOT
@@ -20,7 +20,7 @@ from tests.support.project import FIXTURES, ROOT
 def _converter() -> markdown.Markdown:
     extensions: list[str] = []
     configs: dict[str, Any] = {}
-    for entry in read_config(ROOT / "mkdocs.yml")["markdown_extensions"]:
+    for entry in project_config(ROOT)["markdown_extensions"]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         extensions.append(name)
         if config:

@@ -1,8 +1,7 @@
-"""Golden tests of the technical fixture course (tests/fixtures/tech): every page that has a
-file under expected/ renders to exactly that Markdown. Each page's golden belongs with the
-content it shows; OWN lists the ones this file requires (exercises and short answers).
-LESSONKIT_UPDATE_GOLDENS=1 rewrites the goldens that exist and those in OWN (then read the
-diff before committing)."""
+"""Golden tests of the technical fixture course (tests/fixtures/tech: code, figures,
+cross-references, exercises, short answers, no disclaimer or self-check): every page renders
+to exactly the Markdown under expected/, and the files it shows are copied beside it.
+LESSONKIT_UPDATE_GOLDENS=1 rewrites the goldens (then read the diff before committing)."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from tests.support.project import FIXTURES
 TECH = FIXTURES / "tech"
 EXPECTED = TECH / "expected"
 UPDATE = os.environ.get("LESSONKIT_UPDATE_GOLDENS") == "1"
-OWN = ["lessons/02-practice/index.md", "lessons/02-practice/quiz.md", "workbook.md"]
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +29,16 @@ def _goldens() -> list[str]:
     return sorted(p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md"))
 
 
-def test_pages_match_the_goldens(pages: dict[str, str]) -> None:
+def test_pages_match_the_goldens(pages: dict[str, str | bytes]) -> None:
+    texts = {path: text for path, text in pages.items() if path.endswith(".md")}
     if UPDATE:
-        for path in sorted(set(_goldens()) | set(OWN)):
+        for path, text in texts.items():
             (EXPECTED / path).parent.mkdir(parents=True, exist_ok=True)
-            (EXPECTED / path).write_text(pages[path], encoding="utf-8")
-    goldens = _goldens()
-    assert set(OWN) <= set(goldens), "a golden is missing"
-    assert set(goldens) <= set(pages), "a golden names a page the course does not make"
-    for path in goldens:
-        assert pages[path] == (EXPECTED / path).read_text(encoding="utf-8"), path
+            (EXPECTED / path).write_text(text, encoding="utf-8")
+    assert set(_goldens()) == set(texts), "every page has its golden, and only those"
+    for path, text in texts.items():
+        assert text == (EXPECTED / path).read_text(encoding="utf-8"), path
+    assert {p for p in pages if not p.endswith(".md")} == {
+        "media/fig/pipe.svg",
+        "media/files/cheatsheet.txt",
+    }
