@@ -149,7 +149,7 @@ def printable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(mini_content(), content)
     course = content / "course.yml"
     data = yaml.safe_load(course.read_text(encoding="utf-8"))
-    data["support"] += f"You can also read [the NHS pages on mental health]({NHS}).\n"
+    data["support"]["text"] += f"You can also read [the NHS pages on mental health]({NHS}).\n"
     course.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     project = make_project(tmp_path_factory.mktemp("print") / "project", content)
     assert build(project) == 0

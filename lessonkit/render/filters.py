@@ -77,9 +77,9 @@ def md(context: Context, text: str) -> str:
     text = link_terms(
         text, lambda term: relative(f"{PATHS.glossary}#{term}", page), names.__getitem__
     )
-    course: m.Course = context["course"]
 
     def href(kind: str, target: str, section: str) -> str:
+        course: m.Course = context["course"]
         if kind == "file":
             return relative(PATHS.media(target) + (f"#{section}" if section else ""), page)
         lesson = course.lesson(target) if kind == "lesson" else course.lesson_at(target)
