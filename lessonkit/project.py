@@ -15,7 +15,24 @@ from .problems import Problem, Where, problem
 
 CONFIG = "mkdocs.yml"
 # The Markdown a course is written in when a project has no mkdocs.yml of its own.
-DEFAULT_EXTENSIONS: list[Any] = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+DEFAULT_EXTENSIONS: list[Any] = [
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "tables",
+    "toc",
+    # code that nests, highlighted, output and errors marked: as this project's mkdocs.yml
+    {
+        "pymdownx.highlight": {
+            "pygments_lang_class": True,
+            "extend_pygments_lang": [{"name": "error", "lang": "output"}],
+        }
+    },
+    "pymdownx.superfences",
+    "pymdownx.inlinehilite",
+    "pymdownx.details",
+    "pymdownx.keys",
+]
 # Added by lessonkit, never listed by an author: the HTML allow-list (mdsafe.py).
 SAFE_EXTENSION = "lessonkit.mdsafe"
 
