@@ -9,11 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lessonkit.markup import code_ranges, fences, fences_apart, link_terms, split_blocks, term_links
 from lessonkit.pipeline import generate
+from lessonkit.project import markdown_converter
 from lessonkit.render.filters import blocks, item
-from tests.support.project import FIXTURES
+from tests.support.project import FIXTURES, ROOT
 
 
 def linked(text: str) -> list[str]:
@@ -155,3 +157,31 @@ def test_pages_link_terms_in_prose_only(tmp_path: Path) -> None:
         "```bash\n[[ -f tea ]] && echo [[steep]]\n```\n\n"
         "Written out: \\[[steep]]." in page
     )
+
+
+def test_the_authoring_guides_example_renders_as_it_says(tmp_path: Path) -> None:
+    guide = (ROOT / "AUTHORING.md").read_text("utf-8")
+    example = guide.split("## Code, callouts and keys", 1)[1].split("`````yaml\n", 1)[1]
+    body = yaml.safe_load(example.split("`````", 1)[0])["body"]
+    shutil.copytree(FIXTURES / "tech" / "content", tmp_path / "content")
+    lesson = tmp_path / "content" / "lessons" / "01-navigating.yml"
+    data = yaml.safe_load(lesson.read_text("utf-8"))
+    data["sections"][0]["body"] = body
+    lesson.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    result = generate(tmp_path)
+    assert result.ok, result.problems
+    html = markdown_converter(ROOT)(
+        result.pages["lessons/01-navigating/index.md"].split("\n---\n")[1]
+    )
+    section = html.split('id="where-am-i"', 1)[1].split('id="what-is-here"', 1)[0]
+    assert section.count("<pre>") == 5
+    for made in (
+        'class="language-output highlight"',
+        'class="language-error highlight"',
+        '<code class="language-bash highlight">',
+        '<kbd class="key-enter">',
+        '<div class="admonition note">\n<p class="admonition-title">A title of your own</p>',
+        '<details class="tip">\n<summary>Show the hidden files</summary>',
+        "<ol>\n<li>\n<p>Steps can hold code too",
+    ):
+        assert made in section, made
