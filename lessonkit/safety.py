@@ -9,7 +9,11 @@ a course file holds, with `allow_html: false`, no script, event handler, `javasc
 - `audit(html)`: what clean would drop, named, so `lessonkit check` reports it on the YAML
   line that wrote it before any build (checks.py).
 The list covers what Markdown, the pymdown extensions and our templates produce; an element
-or attribute outside it is never needed by a course, so dropping it loses nothing.
+or attribute outside it is never needed by a course, so dropping it loses nothing. For code
+that is pre, code and span with Pygments' classes (highlight, inlinehilite), kbd (keys),
+details and summary with open (collapsible callouts); the theme's copy button is added by
+its script in the browser and needs nothing here. tests/test_tech_course.py checks that a
+course full of code loses nothing to the list.
 """
 
 from __future__ import annotations

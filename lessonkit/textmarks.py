@@ -1,5 +1,6 @@
-"""Where a file's text names glossary terms ([[term]]), holds raw HTML, or holds other
-Markdown that makes HTML of the author's choosing (links, images, attribute lists).
+"""Where a file's text names glossary terms ([[term]], never in code), holds raw HTML, or
+holds other Markdown that makes HTML of the author's choosing (links, images, attribute
+lists).
 
 That depends on the file alone, so it is found when the file is read; the whole-course
 checks (checks.text_problems) then compare the marks with the glossary, the course's
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .markup import TERM_LINK, raw_html_spans
+from .markup import raw_html_spans, term_links
 from .problems import Where
 from .yamlsource import Document, JsonPath
 
@@ -52,9 +53,8 @@ def text_marks(doc: Document) -> TextMarks:
     html: list[tuple[str, Where]] = []
     markup: list[tuple[str, Where]] = []
     for path, text in texts(doc.data):
-        if "[[" in text:
-            for match in TERM_LINK.finditer(text):
-                terms.append((match.group(1).strip(), doc.locate(path, match.start())))
+        for match in term_links(text):  # none in code, none written \[[
+            terms.append((match.group(1).strip(), doc.locate(path, match.start())))
         tags = [(tag, doc.locate(path, start)) for start, tag in raw_html_spans(text)]
         html += tags
         if not tags and _MARKUP.search(text):  # raw HTML is reported as such already

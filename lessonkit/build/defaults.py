@@ -50,6 +50,7 @@ DEFAULTS: dict[str, Any] = {
             "navigation.sections",
             "navigation.prune",
             "navigation.top",
+            "content.code.copy",  # a copy button on every code block, from the theme's script
             # not search.highlight: it puts what the reader searched for into the address
             # of the page they open (?h=...), and so into the host's logs and the history
         ],
@@ -65,6 +66,21 @@ DEFAULTS: dict[str, Any] = {
         "admonition",
         "tables",
         {"toc": {"permalink": True, "permalink_title": "Link to this section"}},
+        # Code, as AUTHORING.md shows it. Fences nest in callouts, list items and HTML
+        # blocks (Python-Markdown's own fenced_code cannot, so it is not used); Pygments
+        # writes CSS classes that the theme colours in the light and the dark scheme.
+        {
+            "pymdownx.highlight": {
+                # "language-output": lessonkit.css marks output and errors
+                "pygments_lang_class": True,
+                # ```error: a block of error messages, shown as output is
+                "extend_pygments_lang": [{"name": "error", "lang": "output"}],
+            }
+        },
+        "pymdownx.superfences",
+        "pymdownx.inlinehilite",  # `#!bash ls -l`: highlighted code in a line of text
+        "pymdownx.details",  # ??? note "Title": a callout that opens when clicked
+        "pymdownx.keys",  # ++ctrl+c++: keys as <kbd>
     ],
     "plugins": ["search"],
     "validation": {

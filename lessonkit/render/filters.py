@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 
 from .. import model as m
 from ..links import resolve
-from ..markup import link_terms
+from ..markup import Blocks, fences_apart, link_terms, split_blocks
 from ..questions import fingerprint, question_type
 from ..safety import escape_text
 from .paths import PATHS, relative
@@ -69,13 +69,36 @@ def sentence(text: str) -> str:
     return text if text[-1:] in ".?!" else text + "."
 
 
+def blocks(text: str) -> Blocks:
+    """Author text for a place that holds one line of text (a legend, a label, a list
+    item's first line): its first paragraph on one line, as `inline` writes it, and the
+    blocks after it (code, lists, more paragraphs), which the template puts in a block of
+    their own. Text of one paragraph is all lead and comes out exactly as `inline` makes it."""
+    lead, more = split_blocks(text)
+    return Blocks(inline(lead), more)
+
+
+def item(text: str, head: str = "- ") -> str:
+    """Author text as a Markdown list item that starts with head. Text with blocks has them
+    indented under the item, with a blank line before and after the item: a list item left
+    empty on its first line would otherwise read as a heading underline ("-")."""
+    lead, more = blocks(text)
+    if not more:
+        return head + lead
+    indented = "\n".join("    " + line if line.strip() else "" for line in more.split("\n"))
+    return f"\n{head}{lead}\n\n{indented}\n"
+
+
 @pass_context
 def md(context: Context, text: str) -> str:
-    """Author Markdown with each [[term]] made a link to its glossary entry, and each link
-    and image (made canonical when the file was read, links.py) a link from this page."""
+    """Author Markdown with each [[term]] made a link to its glossary entry, each fenced
+    block set apart from the text around it (markup.fences_apart), and each link and image
+    (made canonical when the file was read, links.py) a link from this page."""
     page, names = context["page_path"], context["term_names"]
     text = link_terms(
-        text, lambda term: relative(f"{PATHS.glossary}#{term}", page), names.__getitem__
+        fences_apart(text),
+        lambda term: relative(f"{PATHS.glossary}#{term}", page),
+        names.__getitem__,
     )
 
     def href(kind: str, target: str, section: str) -> str:
@@ -158,6 +181,8 @@ def environment() -> Environment:
         attr=attr,
         yaml=yaml_value,
         inline=inline,
+        blocks=blocks,
+        item=item,
         span=span,
         sentence=sentence,
         and_list=and_list,
