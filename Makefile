@@ -1,10 +1,11 @@
 # Two commands on a fresh clone: `make site` builds the site, `make test` runs every check.
+# `make test-fast` is lint and the tests that need neither a browser nor a site build.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BUILD := $(PY) scripts/build.py
 
-.PHONY: site serve check test lint format bench offline chromium clean
+.PHONY: site serve check test test-fast lint format bench offline chromium clean
 
 # The virtual environment is remade when pyproject.toml changes.
 $(VENV)/.site: pyproject.toml
@@ -43,6 +44,9 @@ format: $(VENV)/.test
 
 test: $(VENV)/.test chromium lint
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.test lint
+	$(PY) -m pytest -m "not browser and not slow"
 
 bench: $(VENV)/.test
 	$(PY) scripts/bench.py

@@ -1,4 +1,11 @@
-"""Shared fixtures: built sites of the real course and of the fixture course."""
+"""Shared fixtures: built sites of the real course and of the fixture course; the rules for
+the two cost markers.
+
+Markers (see tests/support/markers.py): `browser` starts Chromium, `slow` runs the site
+engine; `make test-fast` leaves both out. A test is given them when it uses a fixture that
+pays for them (BROWSER_FIXTURES, BUILT_FIXTURES), so modules need mark only what their own
+bodies do.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +14,41 @@ from pathlib import Path
 import pytest
 
 from lessonkit.cli import build
+from tests.support import markers
 from tests.support.project import make_project, mini_content
 
 SITE_URL = "https://example.github.io/some-repo/"
+
+# Fixtures that build a site with the engine, or hand a test a fresh project to build
+# (`sites`: tests/test_engines.py's builds with both engines), and those that start Chromium.
+BUILT_FIXTURES = {"real_project", "real_site", "mini_project", "project", "sites"}
+BROWSER_FIXTURES = {"browser"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    markers.watch()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    markers.unwatch()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILT_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    markers.current = item
+    try:
+        return (yield)
+    finally:
+        markers.current = None
 
 
 def _built(dest: Path, content: Path | None, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -39,5 +78,6 @@ def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A fresh, unbuilt copy of the project with the fixture course, for tests that edit it."""
+    """A fresh, unbuilt copy of the project with the fixture course, for tests that build
+    it, often after editing it."""
     return make_project(tmp_path / "project", mini_content())

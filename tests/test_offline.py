@@ -41,6 +41,7 @@ def unzipped(offline_project: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return dest / TOP
 
 
+@pytest.mark.slow
 def test_the_zip_holds_the_site_under_one_folder(offline_project: Path) -> None:
     with zipfile.ZipFile(offline_project / "dist" / f"{TOP}-offline.zip") as zf:
         names = zf.namelist()
@@ -53,6 +54,7 @@ def test_the_zip_holds_the_site_under_one_folder(offline_project: Path) -> None:
     assert f"{TOP}/404.html" not in names, "only a server shows it, and its links need one"
 
 
+@pytest.mark.slow
 def test_every_page_links_files_and_loads_nothing_from_elsewhere(unzipped: Path) -> None:
     for html in unzipped.rglob("*.html"):
         page = _Page()
@@ -80,6 +82,7 @@ def test_overrides_add_to_what_the_author_configured() -> None:
     assert offline_overrides({**config, **got})["plugins"].count("offline") == 1
 
 
+@pytest.mark.slow
 def test_the_same_site_zips_to_the_same_bytes(unzipped: Path, tmp_path: Path) -> None:
     first = write_zip(unzipped, tmp_path / "a", "x").read_bytes()
     assert write_zip(unzipped, tmp_path / "b", "x").read_bytes() == first

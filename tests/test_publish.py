@@ -55,6 +55,7 @@ def test_sitemap_carries_the_real_urls(mini_project: Path) -> None:
     assert all(u.startswith(SITE_URL) for u in urls)
 
 
+@pytest.mark.slow  # builds through request.getfixturevalue
 @pytest.mark.parametrize("which", ["mini_project", "real_project"])
 def test_nothing_is_loaded_from_another_host(which: str, request) -> None:
     site = request.getfixturevalue(which) / "site"
@@ -75,6 +76,7 @@ def test_nothing_is_loaded_from_another_host(which: str, request) -> None:
     print(f"outbound links written by authors ({which}):", sorted(outbound))
 
 
+@pytest.mark.slow  # builds through request.getfixturevalue
 @pytest.mark.parametrize("which", ["mini_project", "real_project"])
 def test_nu_html_checker_finds_no_errors(which: str, request) -> None:
     site = request.getfixturevalue(which) / "site"

@@ -14,6 +14,7 @@ from tests.support.links import _Page, crawl
 from tests.support.serve import serve
 
 
+@pytest.mark.slow  # builds through request.getfixturevalue
 @pytest.mark.parametrize("which", ["mini_project", "real_project"])
 def test_every_internal_link_and_anchor_resolves_under_a_subpath(which: str, request) -> None:
     project: Path = request.getfixturevalue(which)
