@@ -1,5 +1,5 @@
-"""Shared fixtures: built sites of the real course and of the fixture course; the rules for
-the two cost markers.
+"""Shared fixtures: built sites of the real course and of the fixture course, one Chromium for
+the session; the rules for the two cost markers.
 
 Markers (see tests/support/markers.py): `browser` starts Chromium, `slow` runs the site
 engine; `make test-fast` leaves both out. A test is given them when it uses a fixture that
@@ -9,12 +9,15 @@ bodies do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from lessonkit.cli import build
 from tests.support import markers
+from tests.support.chromium import launch
 from tests.support.project import make_project, mini_content
 
 SITE_URL = "https://example.github.io/some-repo/"
@@ -81,3 +84,12 @@ def project(tmp_path: Path) -> Path:
     """A fresh, unbuilt copy of the project with the fixture course, for tests that build
     it, often after editing it."""
     return make_project(tmp_path / "project", mini_content())
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the session; tests open their own contexts in it."""
+    with sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()

@@ -13,7 +13,6 @@ from playwright.sync_api import Browser
 
 from lessonkit.cli import build, main
 from lessonkit.offline import SHIM_PATH, offline_overrides, write_zip
-from tests.support.chromium import in_chromium
 from tests.support.links import _Page
 from tests.support.project import make_project, mini_content
 from tests.test_build import snapshot
@@ -91,15 +90,14 @@ def test_the_same_site_zips_to_the_same_bytes(unzipped: Path, tmp_path: Path) ->
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_it_works_from_the_file_system(unzipped: Path) -> None:
+def test_it_works_from_the_file_system(browser: Browser, unzipped: Path) -> None:
     """Open index.html over file://, follow links to a quiz, answer it, and search."""
-
-    def check(browser: Browser) -> dict:
-        page = browser.new_page()
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
-        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-        page.on("request", lambda r: r.url.startswith("file:") or problems.append(r.url))
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("request", lambda r: r.url.startswith("file:") or problems.append(r.url))
+    try:
         page.goto((unzipped / "index.html").as_uri())
         page.locator(".md-content a", has_text="Start With the Water").first.click()
         lesson = page.url
@@ -116,7 +114,7 @@ def test_it_works_from_the_file_system(unzipped: Path) -> None:
         results = page.locator(".md-search-result__item")
         results.first.wait_for()
         found = results.locator("a").first.get_attribute("href") or ""
-        return {
+        seen = {
             "lesson": lesson,
             "quiz": quiz,
             "verdict": verdict,
@@ -124,8 +122,8 @@ def test_it_works_from_the_file_system(unzipped: Path) -> None:
             "found": found,
             "problems": problems,
         }
-
-    seen = in_chromium(check)
+    finally:
+        page.close()
     assert seen["lesson"] == (unzipped / "lessons" / "01-water" / "index.html").as_uri()
     assert seen["quiz"] == (unzipped / "lessons" / "01-water" / "quiz.html").as_uri()
     assert seen["verdict"].startswith("Right"), "the quiz script runs over file://"

@@ -18,7 +18,6 @@ from lessonkit import model as m
 from lessonkit.cli import build
 from lessonkit.pipeline import generate
 from lessonkit.render import PATHS, environment, nav
-from tests.support.chromium import in_chromium
 from tests.support.project import FIXTURES, ROOT, make_project, mini_content
 from tests.support.serve import serve
 
@@ -167,12 +166,11 @@ DECORATION = "e => getComputedStyle(e).textDecorationLine"
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_it_prints_as_a_workbook(printable: Path, tmp_path: Path) -> None:
+def test_it_prints_as_a_workbook(browser: Browser, printable: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "workbook.pdf"
-
-    def check(browser: Browser) -> dict:
-        with serve(printable, "/some-repo/") as base:
-            page = browser.new_page()
+    with serve(printable, "/some-repo/") as base:
+        page = browser.new_page()
+        try:
             page.emulate_media(media="print")
             page.goto(base + "support/")
             external = page.locator(f"a[href='{NHS}']").evaluate(AFTER)
@@ -185,9 +183,8 @@ def test_it_prints_as_a_workbook(printable: Path, tmp_path: Path) -> None:
                 "external": external,
             }
             page.pdf(path=str(pdf), format="A4")
-            return seen
-
-    seen = in_chromium(check)
+        finally:
+            page.close()
     assert seen["chrome"] == 0, "no navigation, header, footer, search or buttons on paper"
     parts = dict(seen["breaks"])
     assert {"lesson-1", "lesson-2", "answer-key"} <= parts.keys()

@@ -9,7 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Watched, open_context, put
+from tests.browser.conftest import put
+from tests.support.browser import Watched, open_context
 
 pytestmark = pytest.mark.browser
 

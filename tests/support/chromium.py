@@ -1,9 +1,9 @@
-"""Run a check in a headless system Chromium, from any test module.
+"""Start the headless system Chromium for a test.
 
-Playwright's sync API cannot start while another one is running in the same thread, and
-tests/browser keeps one open for the whole session; so each check gets a Playwright, and a
-browser, in a thread of its own. A missing browser fails the test, it never skips it; so
-does a test that starts it without the `browser` marker.
+Most tests share one browser, the `browser` fixture of tests/conftest.py. `in_chromium`
+runs a check in a browser of its own: Playwright's sync API cannot start while another one
+is running in the same thread, so that browser runs in a thread of its own. A missing
+browser fails the test, it never skips it; so does a test that starts it unmarked.
 """
 
 from __future__ import annotations
