@@ -1,5 +1,5 @@
 """Shared fixtures: built sites of the real course and of the fixture course, one Chromium for
-the session; the rules for the two cost markers.
+the session, one Nu HTML Checker run; the rules for the two cost markers.
 
 Markers (see tests/support/markers.py): `browser` starts Chromium, `slow` runs the site
 engine; `make test-fast` leaves both out. A test is given them when it uses a fixture that
@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, sync_playwright
 from lessonkit.cli import build
 from tests.support import markers
 from tests.support.chromium import launch
+from tests.support.nu import check_sites
 from tests.support.project import make_project, mini_content
 
 SITE_URL = "https://example.github.io/some-repo/"
@@ -93,3 +94,12 @@ def browser() -> Iterator[Browser]:
         browser = launch(p)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def nu_errors(request: pytest.FixtureRequest) -> dict[Path, list[str]]:
+    """Nu HTML Checker errors by site, for every built site this session's tests check
+    (the tests that use this fixture, and the site fixture each uses), in one Java start."""
+    users = [item for item in request.session.items if "nu_errors" in item.fixturenames]
+    names = [n for n in ("mini_project", "real_project") if any(n in u.fixturenames for u in users)]
+    return check_sites([request.getfixturevalue(name) / "site" for name in names])
