@@ -23,12 +23,6 @@ def mini_base(mini_project: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="session")
-def real_base(real_project: Path) -> Iterator[str]:
-    with serve(real_project / "site", "/some-repo/") as base:
-        yield base
-
-
 @pytest.fixture
 def ctx(browser: Browser, mini_base: str) -> Iterator[Watched]:
     with open_context(browser, mini_base) as watched:

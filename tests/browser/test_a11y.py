@@ -14,12 +14,10 @@ in the same state, switched by the reader's own palette toggle and the system se
 together so that a stylesheet following either is covered. All the pages of a course are
 visited in one browser context, in a reader's order, so later pages show what earlier ones
 saved. That is half the axe runs, and half the page loads, for the same risks. The course's
-own pages are checked the same way.
+own pages are checked the same way in tests/course/test_a11y.py.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -65,33 +63,6 @@ def test_axe_finds_nothing_on_any_kind_of_page(browser, mini_base: str) -> None:
         assert len(ctx.errors) == 1 and "status of 404" in ctx.errors[0], ctx.errors
         ctx.errors.clear()
         assert_accessible(page)
-
-
-def real_pages(site: Path) -> list[tuple[str, str]]:
-    lessons = sorted(p.parent.name for p in (site / "lessons").glob("*/index.html"))
-    first, last = lessons[0], lessons[-1]
-    pages = [
-        ("", "home"),
-        (f"lessons/{first}/", "lesson"),
-        (f"lessons/{first}/quiz/", "quiz"),
-        (f"lessons/{last}/", "lesson"),
-        ("self-check/", "self-check"),
-        ("progress/", "progress"),
-        ("glossary/", "other"),
-        ("support/", "other"),
-    ]
-    if (site / "review" / "index.html").is_file():
-        pages.append(("review/", "quiz"))
-    return pages
-
-
-def test_axe_finds_nothing_on_the_real_course(browser, real_project: Path, real_base: str) -> None:
-    with open_context(browser, real_base, **STILL) as ctx:
-        page = ctx.page()
-        for path, kind in real_pages(real_project / "site"):
-            page.goto(real_base + path)
-            interact(page, kind)
-            assert_accessible(page)
 
 
 def test_no_page_logs_an_error_or_asks_another_host(ctx: Watched, base: str, mini_project) -> None:
