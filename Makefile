@@ -1,10 +1,11 @@
 # Two commands on a fresh clone: `make site` builds the site, `make test` runs every check.
+# `make test-fast` is lint and the tests that need neither a browser nor a site build.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BUILD := $(PY) scripts/build.py
 
-.PHONY: site serve check test lint format bench offline chromium clean
+.PHONY: language-server site serve check test test-fast lint format bench offline chromium clean
 
 # The virtual environment is remade when pyproject.toml changes.
 $(VENV)/.site: pyproject.toml
@@ -33,6 +34,10 @@ check: $(VENV)/.site
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+# yaml-language-server (npm), for the editor test: into .cache/, once.
+language-server:
+	@bash scripts/ensure-language-server.sh
+
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -41,8 +46,11 @@ format: $(VENV)/.test
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-test: $(VENV)/.test chromium lint
+test: $(VENV)/.test chromium language-server lint
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.test language-server lint
+	$(PY) -m pytest -m "not browser and not slow"
 
 # Generation against the engine, rebuilds and page weight, written to benchmarks/results.md.
 # Sizes in lessons; larger ones on request: make bench SIZES="10 100 1000"

@@ -13,7 +13,6 @@ from playwright.sync_api import Browser
 
 from lessonkit.build.offline import SHIM_PATH, offline_overrides, write_zip
 from lessonkit.cli import build, main
-from tests.support.chromium import in_chromium
 from tests.support.links import _Page
 from tests.support.project import make_project, mini_content
 from tests.test_build import snapshot
@@ -41,6 +40,7 @@ def unzipped(offline_project: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return dest / TOP
 
 
+@pytest.mark.slow
 def test_the_zip_holds_the_site_under_one_folder(offline_project: Path) -> None:
     with zipfile.ZipFile(offline_project / "dist" / f"{TOP}-offline.zip") as zf:
         names = zf.namelist()
@@ -53,6 +53,7 @@ def test_the_zip_holds_the_site_under_one_folder(offline_project: Path) -> None:
     assert f"{TOP}/404.html" not in names, "only a server shows it, and its links need one"
 
 
+@pytest.mark.slow
 def test_every_page_links_files_and_loads_nothing_from_elsewhere(unzipped: Path) -> None:
     for html in unzipped.rglob("*.html"):
         page = _Page()
@@ -80,6 +81,7 @@ def test_overrides_add_to_what_the_author_configured() -> None:
     assert offline_overrides({**config, **got})["plugins"].count("offline") == 1
 
 
+@pytest.mark.slow
 def test_the_same_site_zips_to_the_same_bytes(unzipped: Path, tmp_path: Path) -> None:
     first = write_zip(unzipped, tmp_path / "a", "x").read_bytes()
     assert write_zip(unzipped, tmp_path / "b", "x").read_bytes() == first
@@ -88,15 +90,14 @@ def test_the_same_site_zips_to_the_same_bytes(unzipped: Path, tmp_path: Path) ->
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_it_works_from_the_file_system(unzipped: Path) -> None:
+def test_it_works_from_the_file_system(browser: Browser, unzipped: Path) -> None:
     """Open index.html over file://, follow links to a quiz, answer it, and search."""
-
-    def check(browser: Browser) -> dict:
-        page = browser.new_page()
-        problems: list[str] = []
-        page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
-        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-        page.on("request", lambda r: r.url.startswith("file:") or problems.append(r.url))
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("request", lambda r: r.url.startswith("file:") or problems.append(r.url))
+    try:
         page.goto((unzipped / "index.html").as_uri())
         page.locator(".md-content a", has_text="Start With the Water").first.click()
         lesson = page.url
@@ -113,7 +114,7 @@ def test_it_works_from_the_file_system(unzipped: Path) -> None:
         results = page.locator(".md-search-result__item")
         results.first.wait_for()
         found = results.locator("a").first.get_attribute("href") or ""
-        return {
+        seen = {
             "lesson": lesson,
             "quiz": quiz,
             "verdict": verdict,
@@ -121,8 +122,8 @@ def test_it_works_from_the_file_system(unzipped: Path) -> None:
             "found": found,
             "problems": problems,
         }
-
-    seen = in_chromium(check)
+    finally:
+        page.close()
     assert seen["lesson"] == (unzipped / "lessons" / "01-water" / "index.html").as_uri()
     assert seen["quiz"] == (unzipped / "lessons" / "01-water" / "quiz.html").as_uri()
     assert seen["verdict"].startswith("Right"), "the quiz script runs over file://"

@@ -1,4 +1,5 @@
-"""The Pages workflow: least privilege, the right triggers, and the same build as `make site`."""
+"""The Pages workflow: the tests run on every push to main, pull request and manual run;
+only main deploys, and only after they passed; least privilege; pinned actions."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessonkit.pipeline import cache_dir
-
 WORKFLOW = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "pages.yml"
+MAIN_ONLY = "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +18,10 @@ def workflow() -> dict:
     data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
     return data
+
+
+def runs(job: dict) -> list[str]:
+    return [s["run"] for s in job["steps"] if "run" in s]
 
 
 def test_triggers(workflow: dict) -> None:
@@ -34,16 +38,23 @@ def test_least_privilege(workflow: dict) -> None:
     assert workflow["concurrency"]["group"].startswith("pages-")
 
 
-def test_pull_requests_test_and_never_deploy(workflow: dict) -> None:
+def test_every_run_is_tested_as_a_developer_tests(workflow: dict) -> None:
+    test = workflow["jobs"]["test"]
+    assert "if" not in test, "pushes, pull requests and manual runs all run the tests"
+    assert runs(test) == ["make test"]
+
+
+def test_only_main_deploys_and_only_after_the_tests_passed(workflow: dict) -> None:
     jobs = workflow["jobs"]
-    assert jobs["test"]["if"] == "github.event_name == 'pull_request'"
-    assert [s.get("run") for s in jobs["test"]["steps"] if "run" in s] == ["make test"]
-    assert jobs["build"]["if"] == "github.event_name != 'pull_request'"
-    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["build"]["needs"] == "test"
+    assert jobs["build"]["if"] == MAIN_ONLY
+    assert jobs["deploy"]["needs"] == "build", "deploy waits for build, which waits for test"
+    assert set(jobs) == {"test", "build", "deploy"}
 
 
 def test_build_and_deploy_steps(workflow: dict) -> None:
     build = workflow["jobs"]["build"]["steps"]
+    assert runs(workflow["jobs"]["build"]) == ["make site"]
     run = next(s for s in build if s.get("run") == "make site")
     assert run["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     upload = next(s for s in build if "upload-pages-artifact" in s.get("uses", ""))
@@ -53,16 +64,14 @@ def test_build_and_deploy_steps(workflow: dict) -> None:
     assert any("actions/deploy-pages@" in s.get("uses", "") for s in deploy["steps"])
 
 
+def test_nothing_is_restored_from_an_earlier_run(workflow: dict) -> None:
+    """A build starts from the commit alone: no cache of an earlier run's parse or pages."""
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    assert not [s for s in steps if "actions/cache@" in s.get("uses", "")]
+
+
 def test_every_action_is_pinned_to_a_commit() -> None:
     uses = re.findall(r"uses:\s*(\S+)", WORKFLOW.read_text(encoding="utf-8"))
     assert uses
     for ref in uses:
         assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", ref), ref
-
-
-def test_builds_keep_the_parse_cache(workflow: dict) -> None:
-    build = workflow["jobs"]["build"]["steps"]
-    cache = next(s for s in build if "actions/cache@" in s.get("uses", ""))
-    assert cache["with"]["path"] == cache_dir(Path(".")).as_posix()
-    assert build.index(cache) < next(i for i, s in enumerate(build) if s.get("run") == "make site")
-    assert cache["with"]["restore-keys"] == "lessonkit-parse-"

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import KEY
 from tests.conftest import SITE_URL
+from tests.support.browser import open_context
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +87,14 @@ def test_pages_opened_from_the_file_system_work(browser, mini_project: Path) -> 
     finally:
         context.close()
     assert errors == []
+
+
+def test_a_request_to_another_host_fails_the_test(browser, base: str) -> None:
+    """What every browser test relies on: the watched context refuses and reports it."""
+    with pytest.raises(AssertionError, match="another host"), open_context(browser, base) as ctx:
+        page = ctx.page()
+        page.goto(base + "support/")
+        with page.expect_event("requestfailed"):
+            page.evaluate("fetch('https://elsewhere.example/x.json').catch(() => {})")
+        assert ctx.foreign == ["https://elsewhere.example/x.json"]
+        ctx.errors.clear()  # the browser may log the refused request too

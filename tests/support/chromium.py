@@ -1,8 +1,9 @@
-"""Run a check in a headless system Chromium, from any test module.
+"""Start the headless system Chromium for a test.
 
-Playwright's sync API cannot start while another one is running in the same thread, and
-tests/browser keeps one open for the whole session; so each check gets a Playwright, and a
-browser, in a thread of its own. A missing browser fails the test, it never skips it.
+Most tests share one browser, the `browser` fixture of tests/conftest.py. `in_chromium`
+runs a check in a browser of its own: Playwright's sync API cannot start while another one
+is running in the same thread, so that browser runs in a thread of its own. A missing
+browser fails the test, it never skips it; so does a test that starts it unmarked.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import TypeVar
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tests.support.markers import require_browser_marker
 
 # The system browser (Playwright's own download cannot work here); CI may name another.
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -32,6 +35,7 @@ T = TypeVar("T")
 
 def launch(pw: Playwright) -> Browser:
     """The system Chromium; a missing browser is a failure, never a skip."""
+    require_browser_marker()
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
     return pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

@@ -42,7 +42,9 @@ def serve(site: Path, prefix: str = "/some-repo/") -> Iterator[str]:
     """Yield the base URL (ending in the prefix) of site served on a free local port."""
     handler = type("Handler", (_Handler,), {"prefix": prefix})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop to look at its flag: every 0.5 s by default
+    loop = functools.partial(server.serve_forever, poll_interval=0.02)
+    thread = threading.Thread(target=loop, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
