@@ -35,8 +35,7 @@ def pages() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def tech_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built with the engine in strict mode (mkdocs.yml: strict), as `lessonkit build` runs."""
-    with pytest.MonkeyPatch.context() as mp:
-        return _built(tmp_path_factory.mktemp("tech"), TECH / "content", mp) / "site"
+    return _built(tmp_path_factory.mktemp("tech"), TECH / "content") / "site"
 
 
 class _Tree(HTMLParser):

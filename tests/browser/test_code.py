@@ -11,8 +11,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import open_context
-from tests.browser.test_a11y import AXE, STILL
 from tests.conftest import _built
+from tests.support.a11y import STILL
+from tests.support.a11y import violations as axe
 from tests.support.project import FIXTURES
 from tests.support.serve import serve
 
@@ -94,8 +95,7 @@ TOKENS = [
 
 @pytest.fixture(scope="module")
 def tech_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with pytest.MonkeyPatch.context() as mp:
-        site = _built(tmp_path_factory.mktemp("tech"), FIXTURES / "tech" / "content", mp)
+    site = _built(tmp_path_factory.mktemp("tech"), FIXTURES / "tech" / "content")
     with serve(site / "site", "/some-repo/") as base:
         yield base
 
@@ -159,7 +159,7 @@ def test_a_question_with_code_keeps_its_name(page: Page, tech_base: str) -> None
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_highlight_colour_is_readable(browser: Browser, tech_base: str, scheme: str) -> None:
     """One span of each class the theme colours, on a code block of the page: 4.5:1."""
-    with open_context(browser, tech_base, color_scheme=scheme, **STILL) as ctx:
+    with open_context(browser, tech_base, **{**STILL, "color_scheme": scheme}) as ctx:
         page = ctx.page()
         page.goto(tech_base + LESSON)
         page.locator("article .highlight code").first.evaluate(
@@ -171,13 +171,13 @@ def test_every_highlight_colour_is_readable(browser: Browser, tech_base: str, sc
             }))""",
             TOKENS,
         )
-        results = AXE.run(page, options={"runOnly": ["color-contrast"]})
+        results = axe(page, only=["color-contrast"])
         assert results.violations_count == 0, results.generate_report()
 
 
 def violations(page: Page) -> set[str]:
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    return {v["id"] for v in AXE.run(page).response["violations"]}
+    return {v["id"] for v in axe(page).response["violations"]}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -188,7 +188,7 @@ def test_axe_finds_nothing_else_on_pages_with_code(
     reports it (landmark-unique) on any page with two code blocks, and role="none" on
     .md-code__nav, set by the site's script, would mend it. With that done here, nothing
     is found; the theme's fault is the only finding without it."""
-    with open_context(browser, tech_base, color_scheme=scheme, **STILL) as ctx:
+    with open_context(browser, tech_base, **{**STILL, "color_scheme": scheme}) as ctx:
         page = ctx.page()
         for path in (LESSON, QUIZ, "workbook/"):
             page.goto(tech_base + path)

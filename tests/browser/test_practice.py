@@ -18,7 +18,7 @@ from lessonkit.questions import question_type
 from lessonkit.questions.short_answer import normalise
 from lessonkit.render import environment
 from tests.browser.conftest import Watched, open_context
-from tests.browser.test_a11y import STILL, assert_no_violations
+from tests.support.a11y import STILL, violations
 from tests.support.project import FIXTURES, make_project
 from tests.support.serve import serve
 
@@ -227,7 +227,7 @@ def test_without_javascript_everything_can_be_revealed(browser: Browser, tech_ba
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_once_used(browser: Browser, tech_base: str, scheme: str) -> None:
-    with open_context(browser, tech_base, color_scheme=scheme, **STILL) as ctx:
+    with open_context(browser, tech_base, **{**STILL, "color_scheme": scheme}) as ctx:
         page = ctx.page()
         page.goto(tech_base + QUIZ)
         for name, typed in (("which-command", "ls"), ("user-name", "zoe")):
@@ -236,12 +236,14 @@ def test_axe_finds_nothing_once_used(browser: Browser, tech_base: str, scheme: s
             box.press("Enter")
             expect(page.locator(f"#q-{name} .lk-verdict")).to_be_visible()
             page.locator(f"#q-{name} details.lk-answer summary").click()
-        assert_no_violations(page)
+        found = violations(page)
+        assert found.violations_count == 0, found.generate_report()
         page.goto(tech_base + LESSON)
         exercise = page.locator('[data-lk-exercise="practice/find-home"]')
         exercise.get_by_role("button", name="Show a hint").click()
         exercise.locator(".lk-solution summary").click()
-        assert_no_violations(page)
+        found = violations(page)
+        assert found.violations_count == 0, found.generate_report()
 
 
 # What the browser must compare as the checker does: accents (as one character or as a letter
