@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from . import model as m
+from .markup import close_angles
 from .problems import Problem, Where, did_you_mean, problem
 from .questions import question_type
 from .safety import audit
@@ -301,6 +302,6 @@ def unsafe_html(marks: dict[str, TextMarks], markdown: Callable[[str], str]) -> 
     could not see."""
     for found in marks.values():
         for text, where in found.markup:
-            removed = audit(markdown(text))
+            removed = audit(markdown(close_angles(text)))
             if removed:
                 yield problem("html.unsafe", where, found=", ".join(removed[:3]))

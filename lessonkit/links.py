@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .markup import code_ranges
+from .markup import code_ranges, inside
 from .problems import Problem, Where, did_you_mean, problem
 
 # [text](target "title") and ![alt](target): no nested brackets, so a failed match ends at
@@ -69,10 +69,7 @@ def rewrite(
     is wrong with it, added to found. folder: the YAML file's folder under content/."""
     if "](" not in text and "]:" not in text:
         return text
-    code = code_ranges(text)
-
-    def in_code(at: int) -> bool:
-        return any(start <= at < end for start, end in code)
+    in_code = inside(code_ranges(text))
 
     out, last = [], 0
     spans = [

@@ -6,6 +6,7 @@ pattern that backtracks (thousands of backticks or of "[[") must not stall a bui
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -126,13 +127,62 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         i = j + 1
 
 
+def inside(ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset falls in one of the (sorted, separate) ranges, in log time."""
+    starts = [start for start, _ in ranges]
+
+    def test(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < ranges[i][1]
+
+    return test
+
+
+_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _unclosed(text: str) -> Iterator[int]:
+    """Where a '<' starts a tag that no '>' closes before the next '<', outside code."""
+    in_code = inside(code_ranges(text))
+    for match in _ANGLE.finditer(text):
+        at = match.start()
+        following = text.find("<", at + 1)
+        end = following if following != -1 else len(text)
+        if text.find(">", at + 1, end) == -1 and not in_code(at):
+            yield at
+
+
+def close_angles(text: str) -> str:
+    """text with each '<' that starts a tag never closed (no '>' before the next '<') written
+    as &lt;, outside code. Markdown shows such a '<' as text anyway; but Python's HTML parser,
+    which Markdown uses, scans the rest of the text again for each one, so thousands of them
+    (a pasted fragment, or a hostile file) would take minutes."""
+    if "<" not in text:
+        return text
+    out, last = [], 0
+    for at in _unclosed(text):
+        out += [text[last:at], "&lt;"]
+        last = at + 1
+    return "".join(out) + text[last:] if out else text
+
+
+# A tag name and an attribute, as in '<img title="<" src=x ...': HTML the simple scan
+# cannot see whole (a '<' stands inside it), which a browser would still read as a tag.
+_TAG_WITH_ATTRIBUTE = re.compile(r"<[A-Za-z][\w:-]*\s+[\w:-]+\s*=")
+
+
 def raw_html_spans(text: str) -> Iterator[tuple[int, str]]:
     """(offset, tag) of each raw HTML tag outside code spans and code blocks."""
     masked = list(text)
     for start, end in code_ranges(text):
         masked[start:end] = " " * (end - start)
-    for match in _TAG.finditer("".join(masked)):
-        yield match.start(), match.group(0)[:40]
+    found = [(m.start(), m.group(0)[:40]) for m in _TAG.finditer("".join(masked))]
+    if "<" in text:
+        for at in _unclosed(text):
+            tag = _TAG_WITH_ATTRIBUTE.match(text, at)
+            if tag:
+                found.append((at, text[at : at + 40]))
+    yield from sorted(found)
 
 
 def _escaped(text: str, at: int, start: int = 0) -> bool:

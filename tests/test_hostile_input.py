@@ -97,3 +97,13 @@ def test_no_text_can_end_the_pages_data_block() -> None:
     block = script_json({"text": text})
     assert "<" not in block and ">" not in block and "&" not in block
     assert json.loads(block) == {"text": text}
+
+
+def test_a_tag_the_simple_scan_cannot_see_whole_is_still_raw_html() -> None:
+    from lessonkit.markup import close_angles
+
+    text = 'Fine: x <y and 2 < 3. Not: <img title="<" src=x onerror=alert(1)> `<b c="<"`'
+    found = [tag for _, tag in raw_html_spans(text)]
+    assert len(found) == 1 and found[0].startswith('<img title="<" src=x onerror=alert(1)>')
+    assert close_angles("x <y and <b z") == "x &lt;y and &lt;b z", "unclosed: text"
+    assert close_angles("`<b` <i>x</i>") == "`<b` <i>x</i>", "code and whole tags stay"

@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 
 from .. import model as m
 from ..links import resolve
-from ..markup import Blocks, fences_apart, link_terms, split_blocks
+from ..markup import Blocks, close_angles, fences_apart, link_terms, split_blocks
 from ..questions import fingerprint, question_type
 from ..safety import escape_text
 from .paths import PATHS, relative
@@ -95,6 +95,8 @@ def md(context: Context, text: str) -> str:
     block set apart from the text around it (markup.fences_apart), and each link and image
     (made canonical when the file was read, links.py) a link from this page."""
     page, names = context["page_path"], context["term_names"]
+    if not context["course"].allow_html:  # an unclosed "<b" is text: Markdown shows it so
+        text = close_angles(text)
     text = link_terms(
         fences_apart(text),
         lambda term: relative(f"{PATHS.glossary}#{term}", page),
