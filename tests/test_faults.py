@@ -17,6 +17,7 @@ import pytest
 
 from lessonkit.build import stage
 from lessonkit.cli import main
+from tests.support.preview import start_preview
 from tests.support.project import make_project, mini_content
 
 pytestmark = pytest.mark.slow
@@ -94,13 +95,7 @@ def test_a_stopped_build_changes_nothing_and_leaves_nothing(built: Path, tmp_pat
         # as from a terminal: a child of a background job starts with Ctrl-C ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    engine = None
-    for _ in range(600):  # wait for the engine: the stage's site folder appears
-        engine = next((root / ".lessonkit").glob("build-*/engine.yml"), None)
-        if engine:
-            break
-        time.sleep(0.05)
-    assert engine, "the build never reached its engine"
+    _engine_config(root)  # the build is at its engine
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=120)
     assert child.returncode == 1
@@ -117,13 +112,7 @@ def test_the_engine_ends_with_the_build_that_started_it(built: Path, tmp_path: P
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    config = None
-    for _ in range(600):
-        config = next((root / ".lessonkit").glob("build-*/engine.yml"), None)
-        if config:
-            break
-        time.sleep(0.05)
-    assert config
+    config = _engine_config(root)
     engines = _processes(str(config))
     assert engines, "the engine runs as a child"
     child.kill()
@@ -136,6 +125,16 @@ def test_the_engine_ends_with_the_build_that_started_it(built: Path, tmp_path: P
     # the killed build's stage is removed by the next command
     assert lessonkit(root, "check").returncode == 0
     assert state(root) == "old"
+
+
+def _engine_config(root: Path) -> Path:
+    """The config a running build gave its engine, once it has (the engine is starting)."""
+    for _ in range(600):
+        config = next((root / ".lessonkit").glob("build-*/engine.yml"), None)
+        if config:
+            return config
+        time.sleep(0.05)
+    raise AssertionError("the build never reached its engine")
 
 
 def _processes(needle: str) -> list[int]:
@@ -194,29 +193,9 @@ def test_docs_that_is_not_a_folder_is_one_sentence(built: Path, tmp_path: Path, 
 
 
 def test_serve_stopped_by_sigterm_stops_its_server(built: Path, tmp_path: Path) -> None:
-    import socket
-    import urllib.request
-
     root = tmp_path / "project"
     shutil.copytree(built, root, symlinks=True)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    child = subprocess.Popen(
-        [sys.executable, "-m", "lessonkit.cli", "serve", "--root", str(root), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        child.kill()
-        pytest.fail("serve never answered")
+    child, _, port = start_preview(root)
     servers = _processes(f"127.0.0.1:{port}")
     assert len(servers) == 1 and servers[0] != child.pid, "mkdocs serve, a child of lessonkit's"
     child.send_signal(signal.SIGTERM)

@@ -71,6 +71,7 @@ def inside(ancestors: list[tuple[str, str]], tag: str, cls: str = "") -> bool:
     return any(t == tag and cls in c.split() if cls else t == tag for t, c in ancestors)
 
 
+@pytest.mark.slow
 def test_code_blocks_nest_where_they_are_written(tech_site: Path) -> None:
     lesson = (tech_site / "lessons" / "01-navigating" / "index.html").read_text("utf-8")
     blocks = pres(lesson)
@@ -89,6 +90,7 @@ def test_code_blocks_nest_where_they_are_written(tech_site: Path) -> None:
     assert '<code class="language-bash highlight"><span class="nb">cd</span>' in lesson
 
 
+@pytest.mark.slow
 def test_shell_brackets_stay_code_and_an_escaped_pair_is_text(tech_site: Path) -> None:
     lesson = (tech_site / "lessons" / "01-navigating" / "index.html").read_text("utf-8")
     assert '<span class="o">[[</span><span class="w"> </span>-f<span class="w"> </span>x' in lesson
@@ -96,6 +98,7 @@ def test_shell_brackets_stay_code_and_an_escaped_pair_is_text(tech_site: Path) -
     assert "glossary/" not in article(lesson), "no glossary links in this lesson"
 
 
+@pytest.mark.slow
 def test_a_prompt_with_code_keeps_its_legend(tech_site: Path) -> None:
     quiz = (tech_site / "lessons" / "01-navigating" / "quiz" / "index.html").read_text("utf-8")
     fieldset = re.search(
@@ -119,6 +122,7 @@ def test_a_prompt_with_code_keeps_its_legend(tech_site: Path) -> None:
     assert 'aria-labelledby="q-test-prints-2-more"' in html
 
 
+@pytest.mark.slow
 def test_the_workbook_prints_code_in_questions_and_answers(tech_site: Path) -> None:
     workbook = (tech_site / "workbook" / "index.html").read_text("utf-8")
     blocks = pres(workbook)
@@ -151,6 +155,7 @@ CODE_PAGES = [
 ]
 
 
+@pytest.mark.slow
 def test_nu_html_checker_finds_no_errors(tech_site: Path) -> None:
     proc = subprocess.run(
         [

@@ -95,7 +95,8 @@ def md(context: Context, text: str) -> str:
     block set apart from the text around it (markup.fences_apart), and each link and image
     (made canonical when the file was read, links.py) a link from this page."""
     page, names = context["page_path"], context["term_names"]
-    if not context["course"].allow_html:  # an unclosed "<b" is text: Markdown shows it so
+    course = context.get("course")
+    if course is None or not course.allow_html:  # an unclosed "<b" is text, as Markdown shows it
         text = close_angles(text)
     text = link_terms(
         fences_apart(text),

@@ -17,7 +17,7 @@ from tests.support.a11y import violations as axe
 from tests.support.project import FIXTURES
 from tests.support.serve import serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON = "lessons/01-navigating/"
 QUIZ = "lessons/01-navigating/quiz/"

@@ -22,7 +22,7 @@ from tests.support.a11y import STILL, violations
 from tests.support.project import FIXTURES, make_project
 from tests.support.serve import serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 KEY = "lessonkit:shell-first-steps:v1"
 QUIZ = "lessons/02-practice/quiz/"

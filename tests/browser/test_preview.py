@@ -5,11 +5,6 @@ course back, and live reload works throughout."""
 from __future__ import annotations
 
 import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import open_context
+from tests.support.preview import start_preview
 from tests.support.project import make_project, mini_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -25,22 +21,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     root = make_project(tmp_path / "project", mini_content())
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "lessonkit.cli", "serve", "--root", str(root), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
+    server, url, _ = start_preview(root)
     try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         yield root, url
     finally:
         server.send_signal(signal.SIGTERM)
