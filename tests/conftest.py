@@ -46,6 +46,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    given = config.getoption("--course")
+    if given is not None:  # a wrong folder stops the run at once, not each test in turn
+        course_root(given, config.invocation_params.dir, scratch=None)
     markers.watch()
 
 
@@ -93,15 +96,17 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project", mini_content())
 
 
-def course_root(given: str | None, start: Path, scratch: Path) -> Path:
-    """The project folder whose content/ holds the course under test."""
+def course_root(given: str | None, start: Path, scratch: Path | None) -> Path:
+    """The project folder whose content/ holds the course under test: this project, the
+    given project folder, or for a content folder a copy of this project with it (made in
+    scratch; with no scratch, the folder is only checked)."""
     if given is None:
         return ROOT
     path = (start / given).resolve()
     if (path / "content" / "course.yml").is_file():
         return path
     if (path / "course.yml").is_file():
-        return make_project(scratch, path)
+        return make_project(scratch, path) if scratch else path
     raise pytest.UsageError(f"--course {given}: no course.yml in it or in its content/")
 
 

@@ -19,6 +19,11 @@ from lessonkit.render import PATHS, environment, nav
 from tests.support.checks import workbook_id_problems
 from tests.support.project import FIXTURES, make_project, mini_content
 from tests.support.serve import serve
+from tests.support.workbook import (
+    answers_before_the_key,
+    lessons_not_in_sections_of_their_own,
+    missing_from,
+)
 
 NHS = "https://www.nhs.uk/mental-health/"
 
@@ -30,64 +35,20 @@ def generated() -> tuple[m.Course, dict[str, str]]:
     return result.course, result.pages
 
 
-def _split(workbook: str) -> tuple[str, str]:
-    before, sep, key = workbook.partition("\n## Answer key {#answer-key")
-    assert sep, "the workbook has an answer key"
-    return before, key
-
-
-def _quizzes(course: m.Course) -> list[m.Quiz]:
-    return [x.quiz for x in course.lessons if x.quiz] + ([course.review] if course.review else [])
-
-
 def test_the_workbook_holds_the_whole_course(generated) -> None:
     course, pages = generated
-    text = pages[PATHS.workbook]
-    for lesson in course.lessons:
-        assert f"## {lesson.number}. {lesson.title} {{#lesson-{lesson.number} .lk-wb-part}}" in text
-        for section in lesson.sections:
-            assert f"{{#lesson-{lesson.number}-{section.id}}}" in text
-        for r in lesson.reflections:
-            assert " ".join(r.prompt.split()) in text
-    reflections = sum(len(x.reflections) for x in course.lessons)
-    assert text.count('<div class="lk-wb-lines"') == reflections, "ruled space for each prompt"
-    questions = sum(len(q.questions) for q in _quizzes(course))
-    assert text.count('<div class="lk-wb-question"') == questions
-    assert text.count('<div class="lk-wb-answer"') == questions
-    if course.self_check:
-        assert (
-            text.count('<span class="lk-wb-box"')
-            == sum(len(q.options) for quiz in _quizzes(course) for q in quiz.questions)
-            + len(course.self_check.items) * course.self_check.points
-        )
+    assert course.self_check and course.review, "the fixture course has every part"
+    assert missing_from(course, pages[PATHS.workbook]) == []
 
 
 def test_each_lesson_is_a_section_of_its_own(generated) -> None:
-    """Python-Markdown parses each <section markdown="block"> as a short document; without
-    them a 1000-lesson workbook is one block list and converts in quadratic time."""
     course, pages = generated
-    text = pages[PATHS.workbook]
-    parts = re.findall(
-        r'<section class="lk-wb-lesson" markdown="block">\n## (\d+)\. (.*?)</section>',
-        text,
-        re.S,
-    )
-    assert [int(n) for n, _ in parts] == [x.number for x in course.lessons]
-    assert all("\n## " not in body for _, body in parts), "one lesson per section"
-    opening = '<section class="lk-wb-answers" markdown="block">\n### Lesson '
-    answers = re.findall(re.escape(opening) + r"(\d+):", text)
-    assert [int(n) for n in answers] == [x.number for x in course.lessons if x.quiz]
+    assert lessons_not_in_sections_of_their_own(course, pages[PATHS.workbook]) == []
 
 
 def test_answers_are_only_in_the_key_at_the_end(generated) -> None:
     course, pages = generated
-    questions, key = _split(pages[PATHS.workbook])
-    assert "Right:" not in questions and "Not right:" not in questions
-    for quiz in _quizzes(course):
-        for q in quiz.questions:
-            assert q.explanation.split()[0] in key
-            for o in q.options:
-                assert " ".join(o.feedback.split())[:30] not in questions
+    assert answers_before_the_key(course, pages[PATHS.workbook]) == []
 
 
 def test_it_has_nothing_the_site_script_would_save_progress_from(generated) -> None:

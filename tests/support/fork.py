@@ -4,6 +4,7 @@ tested by its own pytest in a process of its own, as the fork's `make test` woul
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,12 @@ class ForkRun:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
+        """End a run still going (the session was cut short): as Ctrl+C would, so that its
+        pytest closes its browser and servers, and by force if it does not."""
         if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
