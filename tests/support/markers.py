@@ -4,17 +4,14 @@
 Zensical), itself or through a fixture. `make test-fast` leaves both out, so a test that
 pays for either without its marker makes the fast tier slow.
 
-The guard watches the current test: Chromium starting for a test not marked `browser` fails
-it; the engine starting for a test not marked `slow` gives an UnmarkedCostWarning. (A
-warning for now: tests/test_mkdocs_jobs.py, due to leave with the code it tests, builds
-sites unmarked. Once it has gone, make it a failure as for the browser.)
+The guard watches the current test: Chromium starting for a test not marked `browser`, or
+the engine starting for a test not marked `slow`, fails it.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import warnings
 from collections.abc import Sequence
 
 import pytest
@@ -25,10 +22,6 @@ current: pytest.Item | None = None
 
 # What `lessonkit build` and plain `mkdocs build` start: a program named after an engine.
 ENGINES = ("mkdocs", "zensical")
-
-
-class UnmarkedCostWarning(pytest.PytestWarning):
-    """A test ran the site engine without the `slow` marker."""
 
 
 def _unmarked(marker: str) -> str | None:
@@ -56,10 +49,7 @@ class _WatchedPopen(subprocess.Popen):
         if starts_engine(args):
             nodeid = _unmarked("slow")
             if nodeid:
-                warnings.warn(
-                    UnmarkedCostWarning(f"{nodeid} runs the site engine: mark it slow"),
-                    stacklevel=2,
-                )
+                pytest.fail(f"{nodeid} runs the site engine: mark it slow", pytrace=False)
         super().__init__(args, *rest, **options)
 
 
