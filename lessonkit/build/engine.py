@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .. import i18n
 from .. import model as m
 from ..project import SAFE_EXTENSION, merged, project_config, site_url
 from ..render import nav
@@ -59,6 +60,24 @@ def course_settings(course: m.Course, environ: dict[str, str] | None = None) -> 
     return settings
 
 
+def course_extra(course: m.Course) -> dict[str, Any]:
+    """What the theme's templates read from the config's `extra` (theme/main.html): the
+    course's language, and the browser script's texts where they differ from its built-in
+    English, written into every page as the lk-strings block."""
+    return {
+        "lessonkit_language": course.language,
+        "lessonkit_strings": i18n.for_course(course).script(),
+    }
+
+
+def localised_toc(config: dict[str, Any], course: m.Course) -> dict[str, Any]:
+    """The toc extension's settings with the heading links' title in the course's language."""
+    title = i18n.for_course(course)("page.permalink_title")
+    if "permalink" not in config or config.get("permalink_title") == title:
+        return config
+    return {**config, "permalink_title": title}
+
+
 def _escaped(items: Any) -> Any:
     """The navigation with every title escaped (paths are ours, and stay as they are)."""
     if isinstance(items, list):
@@ -94,10 +113,14 @@ def derived_config(
     config = project_config(root)
     if course is not None:
         config.update(course_settings(course))
-        config["markdown_extensions"] = with_allow_list(
-            config.get("markdown_extensions") or [], course
-        )
+        config["markdown_extensions"] = [
+            {"toc": localised_toc(e["toc"] or {}, course)}
+            if isinstance(e, dict) and "toc" in e
+            else e
+            for e in with_allow_list(config.get("markdown_extensions") or [], course)
+        ]
         config.setdefault("theme", {})["language"] = theme_language(course.language)
+        config["extra"] = {**(config.get("extra") or {}), **course_extra(course)}
     config.pop("hooks", None)  # generation is done already: hooks are for the preview
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
