@@ -267,6 +267,12 @@ def test_a_course_supplies_the_texts_of_its_language(tmp_path: Path) -> None:
     assert {"Ana sayfa": "index.md"} in nav(result.course)
 
 
+def test_a_copy_of_the_english_table_is_a_whole_strings_file(tmp_path: Path) -> None:
+    english = (ROOT / "lessonkit" / "i18n" / "en.yml").read_text(encoding="utf-8")
+    result = generate(course_in(tmp_path, "tr", english))
+    assert result.ok and result.problems == []
+
+
 def test_an_english_course_can_reword_a_text(tmp_path: Path) -> None:
     strings = (
         "page:\n  quiz_title: Quick check\n  question_count:\n    one: one question\n"

@@ -222,7 +222,9 @@ def schema() -> dict[str, Any]:
 
     def entry_schema(entry: Entry) -> dict[str, Any]:
         if isinstance(entry, Mapping):
-            forms = {f: {"type": "string"} for f in FORMS}
+            forms: dict[str, Any] = {f: {"type": "string"} for f in FORMS}
+            if BY in entry:  # en.yml's own, so that a copy of it is a valid strings.yml
+                forms[BY] = {"const": entry[BY], "description": "The number that picks the form."}
             said = ", ".join(f"{k}: {_quoted(v)}" for k, v in entry.items() if k != BY)
             return {
                 "description": f"Plural forms (or one text). English: {said}",
