@@ -119,7 +119,7 @@ def test_the_fixture_course_builds_strictly(tmp_path: Path, monkeypatch, capsys)
     project = make_project(tmp_path / "tech", TECH / "content")
     monkeypatch.setenv("SITE_URL", "https://example.github.io/some-repo/")
     assert build(project) == 0
-    assert "OK: First Steps in the Shell: 3 lessons, 4 questions" in capsys.readouterr().out
+    assert "OK: First Steps in the Shell: 3 lessons, 5 questions" in capsys.readouterr().out
     quiz = (project / "site" / "lessons" / "02-practice" / "quiz" / "index.html").read_text()
     assert '<li data-lk-accept="zoe">zoë</li>' in quiz
     lesson = (project / "site" / "lessons" / "02-practice" / "index.html").read_text()
