@@ -313,3 +313,14 @@ def test_an_override_keeps_the_placeholders_of_its_key(tmp_path: Path) -> None:
         "must use {count}, found no placeholders (hint: keep the placeholders of the English "
         "text; they are filled in on the page)",
     ]
+
+
+def test_a_build_leaves_the_engine_defaults_as_they_were(tmp_path: Path) -> None:
+    """A project without a mkdocs.yml of its own: one build's language and stage folder must
+    not stay in the defaults for the next build in the same process."""
+    from lessonkit.build.defaults import DEFAULTS
+
+    before = json.dumps(DEFAULTS, sort_keys=True, default=str)
+    root = course_in(tmp_path, "fr")
+    derived_config(root, generate(root).course, tmp_path / "docs", tmp_path / "stage" / "site")
+    assert json.dumps(DEFAULTS, sort_keys=True, default=str) == before

@@ -113,19 +113,22 @@ def derived_config(
     config = project_config(root)
     if course is not None:
         config.update(course_settings(course))
+    # The theme's settings are changed below. Without a mkdocs.yml of the project's they are
+    # the defaults' own mapping, which must not keep one build's language or stage folder.
+    config["theme"] = dict(config.get("theme") or {"name": "material"})
         config["markdown_extensions"] = [
             {"toc": localised_toc(e["toc"] or {}, course)}
             if isinstance(e, dict) and "toc" in e
             else e
             for e in with_allow_list(config.get("markdown_extensions") or [], course)
         ]
-        config.setdefault("theme", {})["language"] = theme_language(course.language)
+        config["theme"]["language"] = theme_language(course.language)
         config["extra"] = {**(config.get("extra") or {}), **course_extra(course)}
     config.pop("hooks", None)  # generation is done already: hooks are for the preview
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
-    theme = config.setdefault("theme", {"name": "material"})
+    theme = config["theme"]
     theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir"), site.parent / "theme"))
     return merged(config, overrides or {})
 
