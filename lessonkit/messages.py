@@ -238,7 +238,8 @@ MESSAGES: dict[str, Message] = {
     # writing docs/ (build/write.py)
     "i18n.missing": M(
         "no {language} text for '{key}', so it is shown in English",
-        "add '{key}' to content/strings.yml in the course's language",
+        "add '{key}' to content/strings.yml in the course's language "
+        "(lessonkit/i18n/en.yml has every key)",
         WARNING,
     ),
     "i18n.placeholders": M(

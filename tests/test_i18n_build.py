@@ -12,6 +12,8 @@ import pytest
 from lessonkit.cli import build
 from tests.test_i18n import course_in
 
+pytestmark = pytest.mark.slow  # runs the site engine
+
 
 @pytest.fixture(scope="module")
 def german_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -47,13 +49,19 @@ def test_the_pages_and_navigation_are_german(german_site: Path) -> None:
         assert f">{label}<" in html or f"{label}\n" in html, label
     scoring = (german_site / "self-check" / "index.html").read_text(encoding="utf-8")
     assert "1 bis 2,5 (ohne 2,5)" in scoring
+    labels = '<style>:root { --lk-label-output: "Ausgabe"; --lk-label-error: "Fehler"; }</style>'
+    assert labels in html, "the code blocks' labels, for lessonkit.css"
 
 
 def test_text_cannot_end_the_string_block(tmp_path: Path) -> None:
     """A course's own text reaches the block as JSON with <, > and & escaped."""
-    strings = "script:\n  check: '</script><script>alert(1)</script> & more'\n"
+    strings = (
+        "script:\n  check: '</script><script>alert(1)</script> & more'\n"
+        "page:\n  code_output: '</style><script>alert(2)</script>\"'\n"
+    )
     root = course_in(tmp_path, "en", strings)
     assert build(root, strict=True) == 0
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)" not in html
+    assert "<script>alert(1)" not in html and "<script>alert(2)" not in html
+    assert '--lk-label-output: "\\3c \\2f style\\3e \\3c script\\3e alert\\28 2\\29 ' in html
     assert _strings(html)["check"] == "</script><script>alert(1)</script> & more"

@@ -62,11 +62,13 @@ def course_settings(course: m.Course, environ: dict[str, str] | None = None) -> 
 
 def course_extra(course: m.Course) -> dict[str, Any]:
     """What the theme's templates read from the config's `extra` (theme/main.html): the
-    course's language, and the browser script's texts where they differ from its built-in
-    English, written into every page as the lk-strings block."""
+    course's language, the browser script's texts where they differ from its built-in
+    English (every page's lk-strings block), and the code blocks' labels likewise (CSS)."""
+    strings = i18n.for_course(course)
     return {
         "lessonkit_language": course.language,
-        "lessonkit_strings": i18n.for_course(course).script(),
+        "lessonkit_strings": strings.script(),
+        "lessonkit_labels": strings.css_labels(),
     }
 
 
@@ -111,11 +113,11 @@ def derived_config(
     """The complete engine config for a build in a stage folder (site's parent): the
     defaults, the project's settings, the course's own, and the theme folder made there."""
     config = project_config(root)
-    if course is not None:
-        config.update(course_settings(course))
     # The theme's settings are changed below. Without a mkdocs.yml of the project's they are
     # the defaults' own mapping, which must not keep one build's language or stage folder.
     config["theme"] = dict(config.get("theme") or {"name": "material"})
+    if course is not None:
+        config.update(course_settings(course))
         config["markdown_extensions"] = [
             {"toc": localised_toc(e["toc"] or {}, course)}
             if isinstance(e, dict) and "toc" in e

@@ -147,6 +147,23 @@ class Strings:
             out[name] = entry
         return out
 
+    def css_labels(self) -> str:
+        """CSS custom properties for the labels lessonkit.css puts over code blocks, where
+        they differ from its English: "--lk-label-output: \"Sortie\";". Every character
+        but letters, digits and spaces is a CSS escape, so no text can end the string or
+        the style element."""
+        ref = reference()
+        out = []
+        for name in ("output", "error"):
+            key = f"page.code_{name}"
+            if self.entries[key] != ref[key]:
+                out.append(f"--lk-label-{name}: {_css_string(self(key))};")
+        return " ".join(out)
+
+
+def _css_string(text: str) -> str:
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
 
 def _is_number(x: Any) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool)

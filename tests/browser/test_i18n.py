@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from lessonkit.cli import build
 from tests.test_i18n import course_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium, on a site built here
 
 NB = "\u00a0"  # French puts a non-breaking space before a colon
 AP = "\u2019"  # and writes its apostrophe curly
@@ -119,6 +119,19 @@ def test_plural_forms_follow_french(page: Page, french_base: str) -> None:
     expect(q.locator(".lk-verdict")).to_have_text(
         "Pas tout à fait. Vous avez choisi 1 des 2 bonnes réponses et 2 qui ne sont pas justes."
     )
+
+
+def test_output_and_error_blocks_are_labelled_in_french(page: Page, french_base: str) -> None:
+    page.goto(french_base + "lessons/01-water/")
+    labels = page.evaluate(
+        """() => ["language-output", "language-error"].map((name) => {
+            const block = document.createElement("div");
+            block.className = name + " highlight";
+            document.querySelector(".md-typeset").append(block);
+            return getComputedStyle(block, "::before").content;
+        })"""
+    )
+    assert labels == ['"Sortie"', '"Erreur"']
 
 
 def test_the_texts_stay_french_through_instant_navigation(page: Page, french_base: str) -> None:
