@@ -12,6 +12,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
+from . import i18n
 from . import model as m
 from .markup import close_angles
 from .problems import Problem, Where, did_you_mean, problem
@@ -273,7 +274,16 @@ def check_links(course: m.Course) -> Iterator[Problem]:
             )
 
 
+def check_strings(course: m.Course) -> Iterator[Problem]:
+    """The course's own interface texts keep their placeholders; a language lessonkit has
+    no table for is told each text it still shows in English."""
+    yield from i18n.check(
+        course.language, course.strings, course.string_places, course.language_where
+    )
+
+
 CHECKS: list[Check] = [
+    check_strings,
     check_links,
     check_lessons,
     check_questions,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import i18n
 from . import model as m
 from .links import Links, rewrite
 from .markup import TERM_LINK
@@ -30,6 +31,7 @@ SINGLE_FILES = {
     "self-check.yml": "self-check",
     "glossary.yml": "glossary",
     "source.yml": "source",
+    "strings.yml": "strings",  # the interface texts, over the language's table (i18n/)
 }
 LESSON_DIR = "lessons"
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -71,9 +73,12 @@ def load_course(content: Path, shown_root: Path | None = None) -> Loaded:
         invalid = schema_problems(doc, kind)
         problems += invalid
         if not invalid:
-            marks[name] = text_marks(doc)  # before links are rewritten: offsets hold
             rel = path.relative_to(content).as_posix()
-            _canonical_links(doc, content, rel, doc.data["id"] if kind == "lesson" else "", links)
+            # interface texts hold {placeholders} where links go, not links and terms
+            if kind != "strings":
+                marks[name] = text_marks(doc)  # before links are rewritten: offsets hold
+                lesson_id = doc.data["id"] if kind == "lesson" else ""
+                _canonical_links(doc, content, rel, lesson_id, links)
             part = _PARTS[kind](doc)
             if kind == "lesson":
                 part.path = rel
@@ -134,11 +139,33 @@ class CourseFile:
     data: dict[str, Any]
     lesson_refs: list[Where]
     file: str
+    language_where: Where
 
 
 def _course_file(doc: Document) -> CourseFile:
     refs = [doc.at(("lessons", i)) for i in range(len(doc.data["lessons"]))]
-    return CourseFile(doc.data, refs, doc.file)
+    return CourseFile(doc.data, refs, doc.file, doc.at(("language",)))
+
+
+@dataclass
+class StringsFile:
+    """strings.yml's piece of the model: its entries by flat key ("page.quiz_title"), and
+    where each stands (a plural form's as "key.form")."""
+
+    entries: dict[str, Any]
+    places: dict[str, Where]
+
+
+def _strings(doc: Document) -> StringsFile:
+    entries, places = {}, {}
+    for group, names in doc.data.items():
+        for name, entry in names.items():
+            key = f"{group}.{name}"
+            entries[key] = entry
+            places[key] = doc.at((group, name))
+            if isinstance(entry, dict):
+                places.update({f"{key}.{form}": doc.at((group, name, form)) for form in entry})
+    return StringsFile(entries, places)
 
 
 def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
@@ -151,11 +178,15 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
     course_file: CourseFile = one("course")
     assert course_file is not None  # checked by load_course
     c = course_file.data
+    own: StringsFile = one("strings") or StringsFile({}, {})
+    t = i18n.strings(c["language"], own.entries)
     wpm = int(c.get("words_per_minute", 200))
     order = {lesson_id: i for i, lesson_id in enumerate(c["lessons"])}
     lessons: list[m.Lesson] = parts.get("lesson", [])
     for lesson in lessons:
         lesson.minutes = max(1, math.ceil(lesson.words / wpm))
+        if lesson.quiz and not lesson.quiz.title:  # no title of its own: the language's
+            lesson.quiz.title = t("page.quiz_title")
     listed = [x for x in lessons if x.id in order]
     listed.sort(key=lambda x: order[x.id])
     for number, lesson in enumerate(listed, start=1):
@@ -164,6 +195,8 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
     for lesson in lessons:
         if lesson.id not in order:
             problems.append(problem("lesson.unlisted", Where(lesson.file, 1, 1), id=lesson.id))
+    for quiz in [lesson.quiz for lesson in lessons if lesson.quiz] + parts.get("review", []):
+        _fixed_options(quiz, t)
     course = m.Course(
         id=c["id"],
         title=c["title"],
@@ -188,7 +221,19 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
     )
     course.lesson_refs = list(zip(c["lessons"], course_file.lesson_refs, strict=True))
     course.unlisted = [x for x in lessons if x.id not in order]
+    course.strings, course.string_places = own.entries, own.places
+    course.language_where = course_file.language_where
     return course
+
+
+def _fixed_options(quiz: m.Quiz, t: i18n.Strings) -> None:
+    """A true-false question's options are lessonkit's words, not the author's: "True" and
+    "False" in the course's language."""
+    words = {"True": t("page.option_true"), "False": t("page.option_false")}
+    for q in quiz.questions:
+        if q.type == "true-false":
+            for option in q.options:
+                option.text = words.get(option.text, option.text)
 
 
 def _support(raw: dict[str, Any] | None) -> m.Support | None:
@@ -230,7 +275,8 @@ def _lesson(doc: Document) -> m.Lesson:
         )
         for i, e in enumerate(d.get("exercises", []))
     ]
-    quiz = _quiz(doc, ("quiz",), d["id"], "Knowledge check") if "quiz" in d else None
+    # without a title of its own, a lesson's quiz gets the language's (_build)
+    quiz = _quiz(doc, ("quiz",), d["id"], "") if "quiz" in d else None
     lesson = m.Lesson(
         id=d["id"],
         number=0,
@@ -381,4 +427,5 @@ _PARTS: dict[str, Callable[[Document], Any]] = {
     "self-check": _self_check,
     "glossary": _glossary,
     "source": _source,
+    "strings": _strings,
 }

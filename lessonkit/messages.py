@@ -236,6 +236,16 @@ MESSAGES: dict[str, Message] = {
     ),
     "link.unknown-section": M("lesson '{lesson}' has no section '{section}'", "sections: {known}"),
     # writing docs/ (build/write.py)
+    "i18n.missing": M(
+        "no {language} text for '{key}', so it is shown in English",
+        "add '{key}' to content/strings.yml in the course's language "
+        "(lessonkit/i18n/en.yml has every key)",
+        WARNING,
+    ),
+    "i18n.placeholders": M(
+        "'{key}' must use {wanted}, found {found}",
+        "keep the placeholders of the English text; they are filled in on the page",
+    ),
     "docs.hand-written": M(
         "a hand-written file stands where a generated page goes",
         "rename or move the hand-written file",

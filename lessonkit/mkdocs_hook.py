@@ -17,7 +17,13 @@ from mkdocs.structure.files import File, Files
 
 import lessonkit
 from lessonkit.build.defaults import theme_dir
-from lessonkit.build.engine import course_settings, theme_language, with_allow_list
+from lessonkit.build.engine import (
+    course_extra,
+    course_settings,
+    localised_toc,
+    theme_language,
+    with_allow_list,
+)
 from lessonkit.build.themefix import fix_site
 from lessonkit.build.write import owned
 from lessonkit.pipeline import generate_into
@@ -58,7 +64,9 @@ def on_config(config):
         config[key] = value
     config.markdown_extensions[:] = with_allow_list(config.markdown_extensions, result.course)
     config.theme["language"] = theme_language(result.course.language)
-    config.extra["lessonkit_language"] = result.course.language
+    config.extra.update(course_extra(result.course))
+    if "toc" in config.mdx_configs:
+        config.mdx_configs["toc"] = localised_toc(config.mdx_configs["toc"], result.course)
     return config
 
 

@@ -47,10 +47,6 @@ class Source:
     file: str
     kind: str = ""  # "article", "book": how a cited section names it
 
-    @property
-    def cited_as(self) -> str:
-        return f"the {self.kind}" if self.kind else self.title
-
 
 @dataclass
 class Support:
@@ -239,6 +235,11 @@ class Course:
     lesson_refs: list[tuple[str, Where]] = field(default_factory=list)
     # lesson files whose id course.yml does not list: checked, never built
     unlisted: list[Lesson] = field(default_factory=list)
+    # the course's own interface texts (content/strings.yml), by key ("page.quiz_title"),
+    # over its language's table (i18n/); where each stands, and where `language` does
+    strings: dict[str, Any] = field(default_factory=dict)
+    string_places: dict[str, Where] = field(default_factory=dict)
+    language_where: Where = field(default_factory=lambda: Where(""))
 
     @property
     def question_count(self) -> int:

@@ -22,7 +22,7 @@ from .questions import question_type
 from .yamlsource import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
-KINDS = ("course", "lesson", "quiz", "review", "self-check", "glossary", "source")
+KINDS = ("course", "lesson", "quiz", "review", "self-check", "glossary", "source", "strings")
 
 _TYPE_NAMES = {
     "string": "text",

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .. import i18n
 from .. import model as m
 from ..project import SAFE_EXTENSION, merged, project_config, site_url
 from ..render import nav
@@ -59,6 +60,26 @@ def course_settings(course: m.Course, environ: dict[str, str] | None = None) -> 
     return settings
 
 
+def course_extra(course: m.Course) -> dict[str, Any]:
+    """What the theme's templates read from the config's `extra` (theme/main.html): the
+    course's language, the browser script's texts where they differ from its built-in
+    English (every page's lk-strings block), and the code blocks' labels likewise (CSS)."""
+    strings = i18n.for_course(course)
+    return {
+        "lessonkit_language": course.language,
+        "lessonkit_strings": strings.script(),
+        "lessonkit_labels": strings.css_labels(),
+    }
+
+
+def localised_toc(config: dict[str, Any], course: m.Course) -> dict[str, Any]:
+    """The toc extension's settings with the heading links' title in the course's language."""
+    title = i18n.for_course(course)("page.permalink_title")
+    if "permalink" not in config or config.get("permalink_title") == title:
+        return config
+    return {**config, "permalink_title": title}
+
+
 def _escaped(items: Any) -> Any:
     """The navigation with every title escaped (paths are ours, and stay as they are)."""
     if isinstance(items, list):
@@ -92,17 +113,24 @@ def derived_config(
     """The complete engine config for a build in a stage folder (site's parent): the
     defaults, the project's settings, the course's own, and the theme folder made there."""
     config = project_config(root)
+    # The theme's settings are changed below. Without a mkdocs.yml of the project's they are
+    # the defaults' own mapping, which must not keep one build's language or stage folder.
+    config["theme"] = dict(config.get("theme") or {"name": "material"})
     if course is not None:
         config.update(course_settings(course))
-        config["markdown_extensions"] = with_allow_list(
-            config.get("markdown_extensions") or [], course
-        )
-        config.setdefault("theme", {})["language"] = theme_language(course.language)
+        config["markdown_extensions"] = [
+            {"toc": localised_toc(e["toc"] or {}, course)}
+            if isinstance(e, dict) and "toc" in e
+            else e
+            for e in with_allow_list(config.get("markdown_extensions") or [], course)
+        ]
+        config["theme"]["language"] = theme_language(course.language)
+        config["extra"] = {**(config.get("extra") or {}), **course_extra(course)}
     config.pop("hooks", None)  # generation is done already: hooks are for the preview
     config.pop("watch", None)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
-    theme = config.setdefault("theme", {"name": "material"})
+    theme = config["theme"]
     theme["custom_dir"] = str(theme_dir(root, theme.get("custom_dir"), site.parent / "theme"))
     return merged(config, overrides or {})
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from .. import i18n
 from .. import model as m
 from .filters import environment
 from .navigation import nav
@@ -23,6 +24,7 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
     shows (figures, downloads), copied from content/ as bytes."""
     env = env or environment()
     term_names = {t.id: t.term for t in course.glossary}
+    strings = i18n.for_course(course)
     pages: dict[str, str | bytes] = {}
     for page in plan(course):
         pages[page.path] = env.get_template(page.template).render(
@@ -30,6 +32,7 @@ def render_course(course: m.Course, env: Environment | None = None) -> dict[str,
             paths=PATHS,
             page_path=page.path,
             term_names=term_names,
+            t=strings,
             searched=page.searched,
             **page.context,
         )

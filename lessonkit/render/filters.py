@@ -3,6 +3,10 @@
 The output is Markdown (with a little HTML for form controls), so autoescape is off; text
 that lands in an HTML attribute or element goes through `attr`. Filters that depend on the
 page being rendered (links) read `page_path` and `course` from the template's context.
+
+Every text of lessonkit's own comes from `t`, the course's string table (i18n/): a template
+writes {{ t("page.exercise", n=2) }}. Without a course (a template rendered alone) `t` is
+the English table.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from .. import i18n
 from .. import model as m
 from ..links import resolve
 from ..markup import Blocks, close_angles, fences_apart, link_terms, split_blocks
@@ -58,10 +63,16 @@ def inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def and_list(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    items = list(items)
-    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+@pass_context
+def and_list(context: Context, items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c', in the page's language."""
+    return context["t"].and_list(items)
+
+
+@pass_context
+def number(context: Context, x: float) -> str:
+    """A number with the page language's decimal mark: 1.5, or 1,5 in German."""
+    return context["t"].number(x)
 
 
 def sentence(text: str) -> str:
@@ -152,10 +163,13 @@ def workbook_ref(context: Context, ref: str) -> dict[str, str] | None:
     lesson = context["course"].lesson(lesson_id)
     if lesson is None:
         return None
-    anchor, text = f"#lesson-{lesson.number}", f"lesson {lesson.number}, {lesson.title}"
+    t: i18n.Strings = context["t"]
+    anchor, said = f"#lesson-{lesson.number}", {"number": lesson.number, "title": lesson.title}
+    text = t("page.lesson_ref", **said)
     section = next((s for s in lesson.sections if s.id == section_id), None)
     if section is not None:
-        anchor, text = f"{anchor}-{section.id}", f"{text}: {section.title}"
+        anchor = f"{anchor}-{section.id}"
+        text = t("page.lesson_section_ref", **said, section=section.title)
     return {"anchor": anchor, "text": text}
 
 
@@ -189,6 +203,7 @@ def environment() -> Environment:
         span=span,
         sentence=sentence,
         and_list=and_list,
+        number=number,
         json=script_json,
         md=md,
         link=link,
@@ -200,4 +215,5 @@ def environment() -> Environment:
         fingerprint=fingerprint,
         question_type=lambda q: question_type(q.type),
     )
+    env.globals["t"] = i18n.strings("en")
     return env

@@ -12,7 +12,8 @@
      "other" is required, and a form the language has but the entry lacks falls back to it.
      A page may translate the table: the JSON object in
        <script type="application/json" id="lk-strings">{"check": "Prüfen"}</script>
-     replaces entries key by key. Unknown keys and entries of the wrong shape are ignored; a block
+     replaces entries key by key. theme/main.html writes it from the course's language's table
+     (lessonkit/i18n/<language>.yml, group "script"), whose English is exactly this one. Unknown keys and entries of the wrong shape are ignored; a block
      that is not a JSON object leaves the whole table as it is. */
   const STRINGS = {
     gap: " ", // between sentences, and after a label such as "Right:"; "" where words run on
