@@ -25,14 +25,14 @@ from tests.support import markers
 from tests.support.chromium import launch
 from tests.support.fork import ForkRun
 from tests.support.nu import check_sites
-from tests.support.project import ROOT, make_project, mini_content
+from tests.support.project import FIXTURES, ROOT, make_project, mini_content
 
 SITE_URL = "https://example.github.io/some-repo/"
 
 # Fixtures that build a site with the engine, or hand a test a fresh project to build
 # (`sites`: tests/test_engines.py's builds with both engines), and those that start Chromium.
 # fork_run does both, in a pytest of its own.
-BUILT_FIXTURES = {"mini_project", "course_project", "project", "sites", "fork_run"}
+BUILT_FIXTURES = {"mini_project", "tech_project", "course_project", "project", "sites", "fork_run"}
 BROWSER_FIXTURES = {"browser", "fork_run"}
 
 
@@ -87,6 +87,12 @@ def _built(dest: Path, content: Path) -> Path:
 def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture course, built once."""
     return _built(tmp_path_factory.mktemp("mini"), mini_content())
+
+
+@pytest.fixture(scope="session")
+def tech_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The technical fixture course (code, figures, links, exercises), built once."""
+    return _built(tmp_path_factory.mktemp("tech"), FIXTURES / "tech" / "content")
 
 
 @pytest.fixture

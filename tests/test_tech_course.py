@@ -16,7 +16,6 @@ import pytest
 from lessonkit.pipeline import generate
 from lessonkit.project import markdown_converter
 from lessonkit.safety import audit
-from tests.conftest import _built
 from tests.support.project import FIXTURES, ROOT
 
 TECH = FIXTURES / "tech"
@@ -33,9 +32,9 @@ def pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def tech_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built with the engine in strict mode (mkdocs.yml: strict), as `lessonkit build` runs."""
-    return _built(tmp_path_factory.mktemp("tech"), TECH / "content") / "site"
+def tech_site(tech_project: Path) -> Path:
+    """Built with the engine in strict mode, as `lessonkit build` runs."""
+    return tech_project / "site"
 
 
 class _Tree(HTMLParser):

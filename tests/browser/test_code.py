@@ -6,15 +6,14 @@ finds nothing else."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import open_context
-from tests.conftest import _built
 from tests.support.a11y import STILL
 from tests.support.a11y import violations as axe
-from tests.support.project import FIXTURES
 from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -94,9 +93,8 @@ TOKENS = [
 
 
 @pytest.fixture(scope="module")
-def tech_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = _built(tmp_path_factory.mktemp("tech"), FIXTURES / "tech" / "content")
-    with serve(site / "site", "/some-repo/") as base:
+def tech_base(tech_project: Path) -> Iterator[str]:
+    with serve(tech_project / "site", "/some-repo/") as base:
         yield base
 
 

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from lessonkit.cli import build
 from tests.browser.conftest import open_context
-from tests.support.project import FIXTURES, make_project
 from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = make_project(tmp_path_factory.mktemp("tech") / "project", FIXTURES / "tech" / "content")
-    assert build(root) == 0
-    with serve(root / "site", "/repo/") as url:
+def base(tech_project: Path) -> Iterator[str]:
+    with serve(tech_project / "site", "/some-repo/") as url:
         yield url
 
 

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from lessonkit import model as m
-from lessonkit.cli import build
 from lessonkit.problems import Where
 from lessonkit.questions import question_type
 from lessonkit.questions.short_answer import normalise
 from lessonkit.render import environment
 from tests.browser.conftest import Watched, open_context
 from tests.support.a11y import STILL, violations
-from tests.support.project import FIXTURES, make_project
 from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,12 +29,8 @@ LESSON = "lessons/02-practice/"
 
 
 @pytest.fixture(scope="module")
-def tech_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = make_project(tmp_path_factory.mktemp("tech"), FIXTURES / "tech" / "content")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SITE_URL", "https://example.github.io/some-repo/")
-        assert build(project) == 0, "the fixture course builds strictly"
-    with serve(project / "site", "/some-repo/") as base:
+def tech_base(tech_project: Path) -> Iterator[str]:
+    with serve(tech_project / "site", "/some-repo/") as base:
         yield base
 
 
