@@ -196,12 +196,17 @@ def test_serve_stopped_by_sigterm_stops_its_server(built: Path, tmp_path: Path) 
     root = tmp_path / "project"
     shutil.copytree(built, root, symlinks=True)
     child, _, port = start_preview(root)
-    servers = _processes(f"127.0.0.1:{port}")
-    assert len(servers) == 1 and servers[0] != child.pid, "mkdocs serve, a child of lessonkit's"
-    child.send_signal(signal.SIGTERM)
-    assert child.wait(timeout=60) == 0
-    for _ in range(200):
-        if not _processes(f"127.0.0.1:{port}"):
-            break
-        time.sleep(0.05)
-    assert _processes(f"127.0.0.1:{port}") == []
+    try:
+        servers = _processes(f"127.0.0.1:{port}")
+        assert len(servers) == 1 and servers[0] != child.pid, "mkdocs serve, lessonkit's child"
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=60) == 0
+        for _ in range(200):
+            if not _processes(f"127.0.0.1:{port}"):
+                break
+            time.sleep(0.05)
+        assert _processes(f"127.0.0.1:{port}") == []
+    finally:
+        if child.poll() is None:  # a failed check must not leave the preview running
+            child.kill()
+            child.wait()
