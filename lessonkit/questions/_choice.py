@@ -31,6 +31,16 @@ OPTIONS_SCHEMA: dict[str, Any] = {
     "required": ["options"],
 }
 
+# Feedback for a right and for a wrong answer: true-false's and short-answer's, which must
+# be alike for the two types to share the key (questions/_schema.py).
+RIGHT_WRONG_FEEDBACK: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["correct", "incorrect"],
+    "description": "Feedback for a right and for a wrong answer.",
+    "properties": {"correct": TEXT, "incorrect": TEXT},
+}
+
 TEMPLATES = {use: f"questions/choice.{use}.md.j2" for use in ("page", "answer", "workbook", "key")}
 
 

@@ -18,8 +18,8 @@ from typing import Any
 from .. import model as m
 from ..problems import Problem, problem
 from . import QuestionType
+from ._choice import RIGHT_WRONG_FEEDBACK
 
-TEXT = {"$ref": "common.schema.json#/$defs/text"}
 
 # Unicode's White_Space characters (the browser's \p{White_Space}); written out because
 # Python's str.isspace() and JavaScript's \s each differ from it, and from each other.
@@ -92,14 +92,7 @@ TYPE = QuestionType(
                 "description": "The answers that count as right, as plain text (the first is "
                 "the one the answer key shows first). Case, spaces and accents do not matter.",
             },
-            # the same rule as true-false's: two types may share a key only alike
-            "feedback": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["correct", "incorrect"],
-                "description": "Feedback for a right and for a wrong answer.",
-                "properties": {"correct": TEXT, "incorrect": TEXT},
-            },
+            "feedback": RIGHT_WRONG_FEEDBACK,
         },
         "required": ["answers"],
     },

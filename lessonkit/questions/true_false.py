@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import model as m
 from . import QuestionType
-from ._choice import TEMPLATES, TEXT
+from ._choice import RIGHT_WRONG_FEEDBACK, TEMPLATES
 
 
 def read(raw: dict[str, Any]) -> tuple[list[m.Option], dict[str, Any]]:
@@ -26,13 +26,7 @@ TYPE = QuestionType(
     schema={
         "properties": {
             "answer": {"type": "boolean", "description": "Whether the statement is true."},
-            "feedback": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["correct", "incorrect"],
-                "description": "Feedback for a right and for a wrong answer.",
-                "properties": {"correct": TEXT, "incorrect": TEXT},
-            },
+            "feedback": RIGHT_WRONG_FEEDBACK,
         },
         "required": ["answer", "feedback"],
     },
