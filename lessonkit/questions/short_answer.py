@@ -20,7 +20,6 @@ from ..problems import Problem, problem
 from . import QuestionType
 from ._choice import RIGHT_WRONG_FEEDBACK
 
-
 # Unicode's White_Space characters (the browser's \p{White_Space}); written out because
 # Python's str.isspace() and JavaScript's \s each differ from it, and from each other.
 WHITE_SPACE = (
