@@ -1,8 +1,8 @@
-"""lessonkit check | build | offline | serve: the author's commands.
+"""lessonkit new | check | build | offline | serve: the author's commands.
 
-Each command checks the course first and prints every problem at once (or, with
---format github, as annotations on the files in a pull request); nothing is written
-when there is an error.
+`new` starts a course project. The others check the course first and print every problem
+at once (or, with --format github, as annotations on the files in a pull request);
+nothing is written when there is an error.
 """
 
 from __future__ import annotations
