@@ -179,7 +179,7 @@ def test_without_storage_nothing_breaks(ctx, base: str) -> None:
     page.goto(base + "lessons/01-water/")
     page.locator(NOTE).fill("A thought")
     expect(page.locator(".lk-reflection .lk-saved")).to_have_text(
-        "Not saved: this browser is not keeping data for this site"
+        "Not saved: this browser is not keeping data for this site."
     )
     page.goto(base + "lessons/01-water/quiz/")
     page.get_by_label("The water was too hot.").check()

@@ -90,6 +90,11 @@
     eraseYes: "Yes, erase everything",
     eraseNo: "Keep my data",
     erased: "Everything was erased from this browser.",
+    // a save that failed, said where the reader is looking
+    notSavedFull: "Not saved: this browser's storage for this site is full.",
+    notSavedBlocked: "Not saved: this browser is not keeping data for this site.",
+    failedFull: "This browser's storage for this site is full, so what you just did was not saved. Other sites at the same address share that space. Download a copy of your data now to keep it.",
+    failedBlocked: "This browser is not keeping data for this site, so what you just did was not saved. Download a copy of your data now to keep it.",
   };
 
   const $ = (sel, el = document) => el.querySelector(sel);
@@ -208,14 +213,24 @@
     } catch {}
     return { data: blank(course), bad: true };
   }
+  // "" when saved, else why not: "full" (the storage quota is used up) or "blocked".
   function store(course, data) {
     memory[course] = data;
     try {
       localStorage.setItem(KEY(course), JSON.stringify(data));
-      return true;
-    } catch {
-      return false;
+      return "";
+    } catch (error) {
+      const full = error && (error.name === "QuotaExceededError" || error.code === 22 || error.code === 1014);
+      return full ? "full" : "blocked";
     }
+  }
+  // Everything kept for this course, as the file the progress page downloads.
+  function downloadData(course, data) {
+    const blob = new Blob([JSON.stringify({ ...data, exported: now() }, null, 2)], { type: "application/json" });
+    const name = t("fileName", { course, date: now().slice(0, 10) });
+    const a = h("a", { href: URL.createObjectURL(blob), download: name });
+    a.click(); // never attached, so instant navigation does not see it
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
   /* ---- one page ---- */
@@ -232,11 +247,31 @@
     const P = {
       course, root, data: first.data, off: !!first.off,
       // Re-read before each change, so another open tab's progress is not overwritten.
+      // True when saved; when not, the page says why and offers the data as a file.
+      // Once a save has failed, what this page holds is newer than what is stored: it is
+      // kept, not read over, so the download has all of it.
       change(fn) {
-        const cur = load(course);
-        if (!cur.bad) P.data = cur.data;
+        const cur = P.why ? null : load(course);
+        if (cur && !cur.bad) P.data = cur.data;
         fn(P.data);
-        return store(course, P.data);
+        P.why = store(course, P.data);
+        if (P.why) P.failed(P.why);
+        return !P.why;
+      },
+      why: "",
+      // Said once a page, at the top, with the download; widgets say it beside themselves.
+      failed(why) {
+        if (P.failedShown) return;
+        P.failedShown = true;
+        const save = button(t("download"), "md-button--primary");
+        save.addEventListener("click", () => downloadData(course, P.data));
+        const box = h("div", { className: "lk-notice lk-failed", role: "alert" },
+          h("p", {}, t(why === "full" ? "failedFull" : "failedBlocked")), h("div", { className: "lk-actions" }, save));
+        const h1 = $("h1", root);
+        h1 ? h1.after(box) : root.prepend(box);
+      },
+      notSaved() {
+        return t(P.why === "full" ? "notSavedFull" : "notSavedBlocked");
       },
       say(msg) {
         live.textContent = "";
@@ -488,7 +523,9 @@
         return P.say(t(`${empty}Said`, { n }));
       }
       const said = mark(chosen);
-      P.change((d) => (d.answers[key] = { hash, chosen }));
+      if (!P.change((d) => (d.answers[key] = { hash, chosen }))) {
+        out.append(h("p", { className: "lk-save-failed" }, P.notSaved())); // beside the verdict
+      }
       update(said);
     });
     const reset = () => {
@@ -616,7 +653,7 @@
     form.addEventListener("change", () => last && show(false));
     save.addEventListener("click", () => {
       const ok = P.change((d) => d.checks.push({ date: now(), results: last }));
-      saved.textContent = ok ? t("resultSaved", { date: day(now()) }) : t("resultNotSaved");
+      saved.textContent = ok ? t("resultSaved", { date: day(now()) }) : P.notSaved();
       save.hidden = ok;
     });
   }
@@ -635,7 +672,7 @@
         if (!value.trim()) return delete d.notes[key];
         d.notes[key] = { text: value, prompt: text($("p", box) || box), lesson: text($("h1", P.root) || box), date: now() };
       });
-      const msg = t(ok ? "noteSaved" : "noteNotSaved");
+      const msg = ok ? t("noteSaved") : P.notSaved();
       if (status.textContent !== msg) status.textContent = msg;
     });
   }
@@ -685,11 +722,7 @@
 
     const download = button(t("download"), "md-button--primary");
     download.addEventListener("click", () => {
-      const blob = new Blob([JSON.stringify({ ...P.data, exported: now() }, null, 2)], { type: "application/json" });
-      const name = t("fileName", { course: P.course, date: now().slice(0, 10) });
-      const a = h("a", { href: URL.createObjectURL(blob), download: name });
-      a.click(); // never attached, so instant navigation does not see it
-      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      downloadData(P.course, P.data);
       msg.textContent = t("downloaded");
     });
 
@@ -708,7 +741,7 @@
         return;
       }
       P.data = data;
-      msg.textContent = t(store(P.course, data) ? "loaded" : "loadedOnly");
+      msg.textContent = t(store(P.course, data) ? "loadedOnly" : "loaded"); // "" is saved
       render();
     });
 
