@@ -69,3 +69,25 @@ def test_a_note_that_cannot_be_saved_says_the_storage_is_full(ctx, base: str) ->
         "Not saved: this browser's storage for this site is full."
     )
     expect(page.get_by_role("alert")).to_contain_text("Download a copy of your data")
+
+
+def test_without_javascript_note_boxes_promise_nothing(browser, base: str) -> None:
+    from tests.browser.conftest import open_context
+
+    with open_context(browser, base, java_script_enabled=False) as ctx:
+        page = ctx.page()
+        page.goto(base + "lessons/01-water/")
+        reflect = page.locator("#reflect ~ p").first
+        assert reflect.inner_text().strip() == "Take a moment with this question.", "no promise"
+        expect(page.locator(".lk-no-js")).to_have_text(
+            "Notes need JavaScript, which is turned off in this browser: "
+            "what you type in these boxes is not kept."
+        )
+    with open_context(browser, base) as ctx:
+        page = ctx.page()
+        page.goto(base + "lessons/01-water/")
+        expect(page.locator("[data-lk-with-js]")).to_have_text(
+            "Your notes are saved on this device only."
+        )
+        expect(page.locator("[data-lk-with-js]")).to_be_visible()
+        expect(page.locator(".lk-no-js")).to_have_count(0)

@@ -284,6 +284,7 @@
       },
     };
     if (first.bad) P.notice(t("storageBad"));
+    $$("[data-lk-with-js]", root).forEach((el) => (el.hidden = false)); // claims that hold with the script
     const visit = $("[data-lk-visit][data-lk-lesson]", root);
     if (visit && !P.data.visits[visit.dataset.lkLesson]) {
       widget("the visit", [], () => P.change((d) => (d.visits[visit.dataset.lkLesson] = now())));
