@@ -114,3 +114,9 @@ def test_cited_sections_name_the_source_as_source_yml_does(tmp_path: Path) -> No
     source.write_text(source.read_text("utf-8").replace("kind: article\n", ""), "utf-8")
     lesson = generate(tmp_path).pages["lessons/01-water/index.md"]
     assert '<p class="lk-source">From Notes on tea: Basics, paragraph 1' in lesson
+
+
+def test_the_home_page_says_what_the_browser_cannot_protect(tech: Generated) -> None:
+    home = tech.pages["index.md"]
+    assert "every page at the same web address can read this storage too" in home
+    assert "owner.github.io" in home and "offline copy" in home
