@@ -95,8 +95,8 @@ def test_checking_an_answer_speaks_french(page: Page, french_base: str) -> None:
     expect(q2.locator(".lk-fb")).to_have_text(
         f"Incorrect{NB}: Not quite. Reboiled water tastes flat."  # the author's feedback
     )
-    expect(page.locator(".lk-sr")).to_have_text(
-        f"Question 2{NB}: Pas tout à fait. Score{NB}: 1 sur 2."
+    expect(page.locator(".lk-sr")).to_have_text(  # the verdict, then why (the author's words)
+        f"Question 2{NB}: Pas tout à fait. Not quite. Reboiled water tastes flat. Score{NB}: 1 sur 2."
     )
 
 

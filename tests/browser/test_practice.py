@@ -91,7 +91,10 @@ def test_a_short_answer_by_keyboard_alone(page: Page, tech_base: str) -> None:
         "Not right: Not that one. Look again at the first section."
     )
     assert q1.locator(".lk-said").get_attribute("id") in box.get_attribute("aria-describedby")
-    expect(live).to_have_text("Question 1: Not quite. Score: 0 of 2 right. 1 still to check.")
+    expect(live).to_have_text(
+        "Question 1: Not quite. Not that one. Look again at the first section. "
+        "Score: 0 of 2 right. 1 still to check."
+    )
     assert saved(page)["answers"]["practice/which-command"]["chosen"] == ["ls"]
 
     # Try again empties the box and puts the focus back in it.
@@ -110,7 +113,10 @@ def test_a_short_answer_by_keyboard_alone(page: Page, tech_base: str) -> None:
     expect(q1.locator(".lk-said")).to_have_text(
         'Right: Yes. It stands for "print working directory".'
     )
-    expect(live).to_have_text("Question 1: Right. Score: 1 of 2 right. 1 still to check.")
+    expect(live).to_have_text(
+        'Question 1: Right. Yes. It stands for "print working directory". '
+        "Score: 1 of 2 right. 1 still to check."
+    )
 
     # Accents and case are forgiven: "zoë" is accepted as "Zoe". No feedback was written for
     # this question, so the verdict and the explanation speak alone.

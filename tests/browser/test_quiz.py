@@ -47,7 +47,9 @@ def test_a_quiz_taken_with_the_keyboard_only(page: Page, base: str) -> None:
     expect(q2.locator(".lk-fb")).to_have_text("Not right: Not quite. Reboiled water tastes flat.")
     expect(q2.locator(".lk-result .lk-explanation")).to_contain_text("Fresh water keeps its air")
     expect(page.locator(".lk-score")).to_have_text("Score: 1 of 2 right.")
-    expect(page.locator(".lk-sr")).to_have_text("Question 2: Not quite. Score: 1 of 2 right.")
+    expect(page.locator(".lk-sr")).to_have_text(
+        "Question 2: Not quite. Not quite. Reboiled water tastes flat. Score: 1 of 2 right."
+    )
 
     # Retry, then the right answer: arrow keys move within the radio group.
     tab_to(page, "#q-fresh-only .lk-retry")
@@ -61,7 +63,9 @@ def test_a_quiz_taken_with_the_keyboard_only(page: Page, base: str) -> None:
     expect(q2.locator(".lk-verdict")).to_have_text("Right.")
     expect(q2.locator(".lk-fb")).to_have_text("Right: Right. Reboiled water has lost its air.")
     expect(page.locator(".lk-score")).to_have_text("Score: 2 of 2 right.")
-    expect(page.locator(".lk-sr")).to_have_text("Question 2: Right. Score: 2 of 2 right.")
+    expect(page.locator(".lk-sr")).to_have_text(
+        "Question 2: Right. Right. Reboiled water has lost its air. Score: 2 of 2 right."
+    )
     assert saved(page)["quizzes"]["water"]["best"] == 2
 
 
@@ -195,3 +199,20 @@ def test_storage_key_is_one_versioned_key_for_the_course(page: Page, base: str) 
     assert data["app"] == "lessonkit" and data["v"] == 1 and data["course"] == "tea-basics"
     assert "water" in data["visits"]
     assert data["answers"]["water/flat-water"]["chosen"] == ["1"]
+
+
+def test_feedback_is_tied_to_its_option_and_the_live_region_says_why(page, base: str) -> None:
+    page.goto(base + "lessons/01-water/quiz/")
+    option = page.get_by_label("The water was too hot.")
+    option.check()
+    page.locator("#q-flat-water .lk-check").click()
+    described = option.get_attribute("aria-describedby")
+    assert described, "the chosen option is described by its feedback"
+    feedback = page.locator(f"#{described.split()[-1]}")
+    expect(feedback).to_contain_text("Right:")
+    why = feedback.locator(".lk-why").inner_text()
+    live = page.locator(".lk-sr")
+    expect(live).to_contain_text("Question 1: Right.")
+    expect(live).to_contain_text(why)
+    page.locator("#q-flat-water .lk-retry").click()
+    assert option.get_attribute("aria-describedby") is None, "cleared with the feedback"

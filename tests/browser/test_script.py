@@ -64,7 +64,9 @@ def test_a_question_that_cannot_start_leaves_the_others_working(ctx: Watched, ba
     other.locator(".lk-check").click()
     expect(other.locator(".lk-verdict")).to_have_text("Right.")
     expect(page.locator(".lk-score")).to_have_text("Score: 1 of 2 right.")
-    expect(page.locator(".lk-sr")).to_have_text("Question 2: Right. Score: 1 of 2 right.")
+    expect(page.locator(".lk-sr")).to_have_text(
+        "Question 2: Right. Right. Reboiled water has lost its air. Score: 1 of 2 right."
+    )
     data = saved(page)
     assert data["answers"] == {
         "water/fresh-only": {"hash": other.get_attribute("data-lk-hash"), "chosen": ["2"]}

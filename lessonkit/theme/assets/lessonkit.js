@@ -499,21 +499,35 @@
       retry.hidden = true;
       $$(".lk-fb", fs).forEach((e) => e.remove());
       $$("[data-lk-state]", fs).forEach((e) => delete e.dataset.lkState);
+      for (const control of $$("[data-lk-described]", fs)) { // as the page had it
+        const before = control.dataset.lkDescribed;
+        before ? control.setAttribute("aria-describedby", before) : control.removeAttribute("aria-describedby");
+        delete control.dataset.lkDescribed;
+      }
     };
     const mark = (chosen) => {
       unmark();
       const { ok, detail = "", marks = [] } = type.judge(chosen);
       state = !!ok;
-      for (const m of marks) {
+      marks.forEach((m, i) => {
         m.at.dataset.lkState = m.ok ? "right" : "wrong";
         const label = h("strong", {}, t(m.ok ? "optionRight" : "optionWrong"));
-        m.at.append(h("p", { className: "lk-fb" }, label, t("gap"), ...(m.why ? [m.why.cloneNode(true)] : [])));
-      }
+        const id = `${fs.id || key}-fb-${i}`;
+        m.at.append(h("p", { className: "lk-fb", id }, label, t("gap"), ...(m.why ? [m.why.cloneNode(true)] : [])));
+        // the feedback describes the control it is about, for a screen reader that lands there
+        const control = $("input, textarea, select", m.at);
+        if (control) {
+          control.dataset.lkDescribed = control.getAttribute("aria-describedby") || "";
+          control.setAttribute("aria-describedby", [control.dataset.lkDescribed, id].filter(Boolean).join(" "));
+        }
+      });
       const verdict = join([t(state ? "right" : "notQuite"), detail]);
+      // the live region says why, not only whether: the feedback of what was chosen
+      const why = join(marks.filter((m) => m.why).map((m) => text(m.why)));
       const expl = $(".lk-explanation", fs);
       out.append(h("p", { className: "lk-verdict", "data-lk-ok": state }, verdict), ...(expl ? [expl.cloneNode(true)] : []));
       retry.hidden = false;
-      return t("questionSaid", { n, verdict });
+      return t("questionSaid", { n, verdict: join([verdict, why]) });
     };
 
     check.addEventListener("click", () => {
