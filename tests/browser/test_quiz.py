@@ -216,3 +216,15 @@ def test_feedback_is_tied_to_its_option_and_the_live_region_says_why(page, base:
     expect(live).to_contain_text(why)
     page.locator("#q-flat-water .lk-retry").click()
     assert option.get_attribute("aria-describedby") is None, "cleared with the feedback"
+
+
+def test_a_printed_quiz_page_shows_no_answer(page, base: str) -> None:
+    page.goto(base + "lessons/01-water/quiz/")
+    page.get_by_label("The water was too hot.").check()
+    page.locator("#q-flat-water .lk-check").click()  # feedback on screen
+    page.locator("#q-flat-water details.lk-answer").evaluate("d => (d.open = true)")
+    page.emulate_media(media="print")  # and a browser opens every <details> to print
+    expect(page.locator(".lk-question legend").first).to_be_visible()
+    expect(page.locator("details.lk-answer").first).to_be_hidden()
+    expect(page.locator(".lk-fb").first).to_be_hidden()
+    expect(page.locator(".lk-result").first).to_be_hidden()
