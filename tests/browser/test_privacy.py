@@ -28,3 +28,14 @@ def test_print_styles_and_the_script_hold_up_no_first_paint(page: Page, base: st
     assert page.locator('link[href$="assets/print.css"]').get_attribute("media") == "print"
     script = page.locator('script[src$="assets/lessonkit.js"]')
     assert script.get_attribute("defer") is not None
+
+
+def test_search_results_read_at_full_contrast(page: Page, base: str) -> None:
+    from tests.support.a11y import violations
+
+    page.goto(base)
+    page.keyboard.press("/")
+    page.keyboard.type("kettle")
+    expect(page.locator(".md-search-result__meta")).to_be_visible()
+    found = violations(page, only=["color-contrast"])
+    assert found.violations_count == 0, found.generate_report()
