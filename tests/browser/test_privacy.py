@@ -39,3 +39,14 @@ def test_search_results_read_at_full_contrast(page: Page, base: str) -> None:
     expect(page.locator(".md-search-result__meta")).to_be_visible()
     found = violations(page, only=["color-contrast"])
     assert found.violations_count == 0, found.generate_report()
+
+
+def test_the_workbook_at_320_px_has_no_region_a_keyboard_cannot_reach(browser, base: str) -> None:
+    from tests.browser.conftest import open_context
+    from tests.support.a11y import violations
+
+    with open_context(browser, base, viewport={"width": 320, "height": 640}) as ctx:
+        page = ctx.page()
+        page.goto(base + "workbook/")
+        found = violations(page, only=["scrollable-region-focusable"])
+        assert found.violations_count == 0, found.generate_report()
