@@ -124,3 +124,17 @@ def test_saved_results_build_a_history_to_compare(page: Page, base: str) -> None
     expect(history.last).to_contain_text("Rushing the brew: Often (average 5)")
     expect(history.last).to_contain_text("Care with water: not answered")
     expect(page.locator("[data-lk-history]")).to_contain_text("Take the self-check")
+
+
+def test_on_a_phone_the_scale_is_one_column_and_the_whole_point_answers(browser, base: str) -> None:
+    from tests.browser.conftest import open_context
+
+    with open_context(browser, base, viewport={"width": 390, "height": 800}) as ctx:
+        page = ctx.page()
+        page.goto(base + "self-check/")
+        points = page.locator("#item-rush-1 .lk-point")
+        tops = [points.nth(i).bounding_box()["y"] for i in range(points.count())]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), "one under the other"
+        box = points.nth(4).bounding_box()
+        page.mouse.click(box["x"] + box["width"] - 6, box["y"] + box["height"] / 2)  # not the word
+        assert page.locator("#item-rush-1 input").nth(4).is_checked()
