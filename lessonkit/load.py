@@ -207,6 +207,7 @@ def _build(parts: dict[str, list[Any]], problems: list[Problem]) -> m.Course:
         disclaimer=c.get("disclaimer", ""),
         support=_support(c.get("support")),
         allow_html=bool(c.get("allow_html", False)),
+        confidence=bool(c.get("confidence", False)),
         words_per_minute=wpm,
         lessons=listed,
         review=one("review"),

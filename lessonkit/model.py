@@ -240,13 +240,12 @@ class Course:
     strings: dict[str, Any] = field(default_factory=dict)
     string_places: dict[str, Where] = field(default_factory=dict)
     language_where: Where = field(default_factory=lambda: Where(""))
+    # ask "how sure are you?" with every knowledge-check answer (course.yml: confidence)
+    confidence: bool = False
 
     @property
     def question_count(self) -> int:
-        quizzes = [lesson.quiz for lesson in self.lessons if lesson.quiz] + (
-            [self.review] if self.review else []
-        )
-        return sum(len(q.questions) for q in quizzes)
+        return sum(len(q.questions) for q in self.quizzes)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((x for x in self.lessons if x.id == lesson_id), None)
@@ -262,6 +261,12 @@ class Course:
     @property
     def has_quizzes(self) -> bool:
         return bool(self.review) or any(lesson.quiz for lesson in self.lessons)
+
+    @property
+    def quizzes(self) -> list[Quiz]:
+        """Every knowledge check: each lesson's, in order, then the review."""
+        lessons = [lesson.quiz for lesson in self.lessons if lesson.quiz]
+        return lessons + ([self.review] if self.review else [])
 
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.glossary if t.id == term_id), None)

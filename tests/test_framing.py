@@ -28,6 +28,7 @@ def test_a_course_without_support_has_no_support_page(tech: Generated) -> None:
     assert [next(iter(item)) for item in nav] == [
         "Home",
         "Lessons",
+        "Practice",
         "Your progress",
         "Printable workbook",
     ]

@@ -64,6 +64,8 @@ SAME_WORDS = {
         "page.question_count",
         "page.question_number",
         "script.noteCaption",
+        "script.questionNumber",
+        "script.sumNotes",
     },
 }
 

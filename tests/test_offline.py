@@ -109,6 +109,10 @@ def test_it_works_from_the_file_system(browser: Browser, unzipped: Path) -> None
         question.locator(f".lk-option[data-lk-option='{option}'] input").check()
         question.get_by_role("button", name="Check").click()
         verdict = question.locator(".lk-verdict").inner_text()
+        # the answer is scheduled for practice, and the Practice page reads it from here too
+        page.goto((unzipped / "practice.html").as_uri())
+        practice = page.locator(".lk-practice-status").inner_text()
+        page.go_back()
         page.locator(".md-search__input").click()
         page.keyboard.type("kettle")
         results = page.locator(".md-search-result__item")
@@ -118,6 +122,7 @@ def test_it_works_from_the_file_system(browser: Browser, unzipped: Path) -> None
             "lesson": lesson,
             "quiz": quiz,
             "verdict": verdict,
+            "practice": practice,
             "results": results.count(),
             "found": found,
             "problems": problems,
@@ -127,6 +132,7 @@ def test_it_works_from_the_file_system(browser: Browser, unzipped: Path) -> None
     assert seen["lesson"] == (unzipped / "lessons" / "01-water" / "index.html").as_uri()
     assert seen["quiz"] == (unzipped / "lessons" / "01-water" / "quiz.html").as_uri()
     assert seen["verdict"].startswith("Right"), "the quiz script runs over file://"
+    assert seen["practice"].startswith("Nothing is due today. The next question comes back on")
     assert seen["results"] >= 1, "search finds the lessons with no server"
     assert seen["found"].startswith(unzipped.as_uri() + "/")
     assert seen["problems"] == [], "no errors and no requests beyond the unzipped files"

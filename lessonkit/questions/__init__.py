@@ -7,6 +7,8 @@ QuestionType that says everything that differs between types:
 - ``read``: how its data is read from a validated YAML mapping into the model;
 - ``check``: the checks of one question, yielding Problems;
 - ``fingerprint``: what a learner answers to (saved answers are dropped when it changes);
+- ``answer``: what a saved answer to it may hold, so the progress page can refuse an
+  imported file with an answer no question of the type could have;
 - its templates: the controls on the quiz page, the answer revealed without JavaScript, the
   printable workbook's question and its answer key (``questions/<type>.<use>.md.j2``).
 The browser script has one entry per type in its TYPES table. ARCHITECTURE.md walks
@@ -40,6 +42,11 @@ def answered_to(question: m.Question) -> Any:
     return [question.type, question.prompt, [(o.text, o.correct) for o in question.options]]
 
 
+def pick_one(question: m.Question) -> dict[str, Any]:
+    """A saved answer is one of the options' values ("1" to "n")."""
+    return {"options": len(question.options), "most": 1}
+
+
 @dataclass(frozen=True)
 class QuestionType:
     name: str
@@ -48,6 +55,9 @@ class QuestionType:
     read: Callable[[dict[str, Any]], tuple[list[m.Option], dict[str, Any]]]
     check: Callable[[m.Question], Iterator[Problem]] = _no_checks
     fingerprint: Callable[[m.Question], Any] = answered_to
+    # what a saved answer may hold: {"options": n, "most": k} (k distinct values of "1" to
+    # "n") or {"text": True} (one typed text); the browser script checks imports against it
+    answer: Callable[[m.Question], dict[str, Any]] = pick_one
     shuffle: bool = False  # whether its options may be shown in a shuffled order
     # the template of each use; by default questions/<name>.<use>.md.j2
     templates: dict[str, str] = field(default_factory=dict)
@@ -80,6 +90,16 @@ def question_type(name: str) -> QuestionType:
 
 def names() -> list[str]:
     return list(registry())
+
+
+def saved_answers(quizzes: list[m.Quiz]) -> dict[str, dict[str, Any]]:
+    """For each question, keyed "quiz-id/question-id" as the browser saves it: its
+    fingerprint ("h") and what an answer to it may hold (its type's ``answer``)."""
+    return {
+        f"{quiz.id}/{q.id}": {"h": fingerprint(q), **question_type(q.type).answer(q)}
+        for quiz in quizzes
+        for q in quiz.questions
+    }
 
 
 def fingerprint(question: m.Question) -> str:

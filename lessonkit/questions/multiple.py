@@ -23,6 +23,7 @@ TYPE = QuestionType(
     read=read_options,
     check=check,
     shuffle=True,
+    answer=lambda q: {"options": len(q.options), "most": len(q.options)},
     templates=TEMPLATES,
     traits={"many": True},
 )

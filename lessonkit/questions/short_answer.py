@@ -98,5 +98,6 @@ TYPE = QuestionType(
     read=read,
     check=check,
     fingerprint=lambda q: [q.type, q.prompt, q.data["answers"]],
+    answer=lambda q: {"text": True},
     traits={"normalise": " ".join(STEPS)},  # the steps, for the page to hand to the script
 )

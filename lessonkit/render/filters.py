@@ -23,7 +23,7 @@ from .. import i18n
 from .. import model as m
 from ..links import resolve
 from ..markup import Blocks, close_angles, fences_apart, link_terms, split_blocks
-from ..questions import fingerprint, question_type
+from ..questions import fingerprint, question_type, saved_answers
 from ..safety import escape_text
 from .paths import PATHS, relative
 
@@ -213,6 +213,7 @@ def environment() -> Environment:
         workbook_ref=workbook_ref,
         template=template,
         fingerprint=fingerprint,
+        saved_answers=lambda course: saved_answers(course.quizzes),
         question_type=lambda q: question_type(q.type),
     )
     env.globals["t"] = i18n.strings("en")

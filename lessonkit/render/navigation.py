@@ -42,6 +42,8 @@ def nav(course: m.Course) -> list[Any]:
     ]
     if course.review:
         items.append({course.review.title: PATHS.review})
+    if course.has_quizzes:
+        items.append({t("page.practice_title"): PATHS.practice})
     if course.self_check:
         items.append({course.self_check.title: PATHS.self_check})
     if course.glossary:

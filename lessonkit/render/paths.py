@@ -14,6 +14,7 @@ class Paths:
 
     home: str = "index.md"
     review: str = "review.md"
+    practice: str = "practice.md"
     self_check: str = "self-check.md"
     glossary: str = "glossary.md"
     progress: str = "progress.md"

@@ -55,6 +55,10 @@ def plan(course: m.Course) -> list[Page]:
                 searched=False,
             )
         )
+    if course.has_quizzes:
+        # every knowledge-check question, for spaced practice; it states the answers, as
+        # the quiz pages do, so it stays out of the search for the same reasons
+        pages.append(Page(PATHS.practice, "practice.md.j2", searched=False))
     if course.self_check:
         pages.append(
             Page(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import put, saved
+from tests.browser.conftest import KEY, put, saved
 
 pytestmark = pytest.mark.browser
 
@@ -80,10 +80,11 @@ def test_export_erase_import_round_trip(page: Page, base: str, tmp_path: Path) -
     exported = json.loads(file.read_text(encoding="utf-8"))
     assert exported["app"] == "lessonkit" and exported["course"] == "tea-basics"
     assert exported["notes"]["water/your-kettle"]["text"] == "Fresh,\nevery morning."
+    assert exported["review"]["water/flat-water"]["step"] == 1, "the practice schedule goes too"
 
     # Erasing asks first; "Keep my data" keeps it.
     page.get_by_role("button", name="Erase everything").click()
-    expect(page.locator(".lk-confirm p")).to_be_focused()
+    expect(page.locator(".lk-erase-ask p").first).to_be_focused()
     page.get_by_role("button", name="Keep my data").click()
     assert saved(page) is not None
     page.get_by_role("button", name="Erase everything").click()
@@ -94,19 +95,40 @@ def test_export_erase_import_round_trip(page: Page, base: str, tmp_path: Path) -
     expect(page.locator(".lk-best")).to_have_count(0)
     expect(page.locator("[data-lk-notes]")).to_contain_text("No notes yet.")
 
+    # Loading says what the file holds and asks; nothing changes until the reader says so.
     page.locator("#lk-import").set_input_files(str(file))
-    expect(page.locator(".lk-msg")).to_contain_text("Your file was loaded.")
+    ask = page.locator(".lk-import-ask")
+    expect(ask.locator("p").first).to_be_focused()
+    expect(ask.locator("p").first).to_contain_text(
+        "holds 1 lesson visited, 1 answer, 1 quiz score, 1 note, 1 question in practice. "
+        "This browser holds nothing yet."
+    )
+    assert saved(page) is None
+    page.get_by_role("button", name="Replace with the file").click()
+    expect(page.locator(".lk-msg")).to_have_text(
+        "Your file was loaded: it replaced what was kept here."
+    )
     expect(visited(page, "water")).to_have_text("Visited")
     expect(page.locator('li[data-lk-quiz="water"] .lk-best')).to_have_text(
         "Best quiz score: 1 of 2"
     )
     expect(page.locator("[data-lk-notes] blockquote")).to_have_text("Fresh,\nevery morning.")
+    parts = ("visits", "answers", "quizzes", "checks", "notes", "review")
     restored = saved(page)
-    assert {k: restored[k] for k in ("visits", "answers", "quizzes", "checks", "notes")} == {
-        k: exported[k] for k in ("visits", "answers", "quizzes", "checks", "notes")
-    }
+    assert {k: restored[k] for k in parts} == {k: exported[k] for k in parts}
     page.goto(base + "lessons/01-water/quiz/")
     expect(page.locator("#q-flat-water .lk-verdict")).to_have_text("Right.")
+
+
+def progress_file(**parts: object) -> bytes:
+    return json.dumps({"app": "lessonkit", "v": 1, "course": "tea-basics", **parts}).encode()
+
+
+NOTE_KEY = "water/your-kettle"
+
+
+def a_note(text: str, date: str) -> dict:
+    return {"text": text, "prompt": "How do you fill your kettle?", "lesson": "Water", "date": date}
 
 
 @pytest.mark.parametrize(
@@ -116,6 +138,43 @@ def test_export_erase_import_round_trip(page: Page, base: str, tmp_path: Path) -
         (b'{"app": "lessonkit", "v": 1, "course": "other"}', "belongs to another course"),
         (b'{"app": "lessonkit", "v": 2, "course": "tea-basics"}', "is not a progress file"),
         (b"[1, 2, 3]", "is not a progress file"),
+        # the right header with a part of the wrong type: refused, not read as empty
+        (progress_file(notes=[]), "the part “notes” of this file is not in the form"),
+        (progress_file(quizzes="nope"), "the part “quizzes” of this file is not in the form"),
+        (
+            progress_file(visits={"water": "2026-01-01T00:00:00Z", "steeping": 5}),
+            "the part “visits” of this file holds something this site would not save, "
+            "at “steeping”",
+        ),
+        # nonsense values
+        (
+            progress_file(quizzes={"water": {"best": 999, "total": 6}}),
+            "the part “quizzes” of this file holds something this site would not save, at “water”",
+        ),
+        (
+            progress_file(
+                checks=[
+                    {
+                        "date": "2026-01-01T00:00:00Z",
+                        "results": [{"id": "rush", "title": "Rush", "band": "", "mean": 9}],
+                    }
+                ]
+            ),
+            "the part “checks” of this file holds something this site would not save, at “1”",
+        ),
+        (
+            progress_file(
+                answers={"water/flat-water": {"hash": "44e49e05fdb5", "chosen": ["1", "2", "3"]}}
+            ),
+            "the part “answers” of this file holds something this site would not save, "
+            "at “water/flat-water”",
+        ),
+        (
+            progress_file(
+                review={"water/flat-water": {"hash": "44e49e05fdb5", "step": 40, "due": "x"}}
+            ),
+            "the part “review” of this file holds something",
+        ),
     ],
 )
 def test_a_bad_import_changes_nothing(page: Page, base: str, content: bytes, message: str) -> None:
@@ -124,28 +183,86 @@ def test_a_bad_import_changes_nothing(page: Page, base: str, content: bytes, mes
     page.goto(base + "progress/")
     upload(page, content)
     expect(page.locator(".lk-msg")).to_contain_text(message)
+    expect(page.locator(".lk-import-ask")).to_be_hidden()
     assert saved(page) == before
     expect(visited(page, "water")).to_have_text("Visited")
 
 
-def test_imported_data_of_the_wrong_shape_is_filtered(page: Page, base: str) -> None:
-    hostile = {
-        "app": "lessonkit",
-        "v": 1,
-        "course": "tea-basics",
-        "visits": {"water": "2026-01-01T00:00:00Z", "steeping": 5},
-        "notes": {"water/x": {"text": "<img src=x onerror=alert(1)>", "prompt": "", "lesson": ""}},
-        "checks": [{"date": "2026-01-01T00:00:00Z", "results": [{"id": 1}]}],
-        "quizzes": "nope",
-    }
+def test_an_answer_to_an_edited_question_is_only_checked_for_its_shape(
+    page: Page, base: str
+) -> None:
+    # saved before the question changed: its fingerprint is another, so are its options
+    old = {"water/flat-water": {"hash": "0123456789ab", "chosen": ["1", "5"]}}
     page.goto(base + "progress/")
-    upload(page, json.dumps(hostile).encode())
-    expect(page.locator(".lk-msg")).to_contain_text("Your file was loaded.")
-    data = saved(page)
-    assert data["visits"] == {"water": "2026-01-01T00:00:00Z"}
-    assert data["checks"] == [] and data["quizzes"] == {}
-    expect(page.locator("[data-lk-notes] blockquote")).to_have_text("<img src=x onerror=alert(1)>")
-    expect(page.locator("[data-lk-notes] img")).to_have_count(0)
+    upload(page, progress_file(answers=old))
+    page.get_by_role("button", name="Replace with the file").click()
+    assert saved(page)["answers"] == old
+    page.goto(base + "lessons/01-water/quiz/")
+    expect(page.locator("#q-flat-water .lk-verdict")).to_have_count(0)
+    assert saved(page)["answers"] == {}, "dropped once its question is seen"
+
+
+def test_loading_asks_then_replaces_or_merges_and_can_be_undone(page: Page, base: str) -> None:
+    here = a_note("Written today", "2026-05-01T10:00:00Z")
+    page.goto(base + "progress/")
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, JSON.stringify(v))",
+        [KEY, json.loads(progress_file(notes={NOTE_KEY: here}))],
+    )
+    page.reload()
+    other = a_note("Another thought", "2026-01-01T10:00:00Z")
+    older = progress_file(
+        notes={NOTE_KEY: a_note("Written long ago", "2026-01-01T10:00:00Z"), "water/other": other},
+        exported="2026-01-02T10:00:00Z",
+    )
+
+    # Cancel: nothing changes.
+    upload(page, older)
+    expect(page.locator(".lk-import-ask")).to_contain_text(
+        "This file, saved on 2 Jan 2026, holds 2 notes."
+    )
+    expect(page.locator(".lk-import-ask")).to_contain_text("This browser holds 1 note.")
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.locator(".lk-msg")).to_have_text("Nothing was loaded.")
+    assert saved(page)["notes"] == {NOTE_KEY: here}
+
+    # Merge: the newer of each note stays, and the file's other note joins it.
+    upload(page, older)
+    page.get_by_role("button", name="Merge, keeping the newer").click()
+    expect(page.locator(".lk-msg")).to_have_text(
+        "Your file was merged with what was kept here, keeping the newer version of each item."
+    )
+    assert saved(page)["notes"] == {NOTE_KEY: here, "water/other": other}
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    page.get_by_role("button", name="Undo").click()
+    expect(page.locator(".lk-msg")).to_have_text(
+        "Undone: what is kept here is as it was before you loaded the file."
+    )
+    assert saved(page)["notes"] == {NOTE_KEY: here}
+    expect(page.get_by_role("button", name="Undo")).to_be_hidden()
+
+    # Replace: the file's, older note and all; Undo brings today's back.
+    upload(page, older)
+    page.get_by_role("button", name="Replace with the file").click()
+    assert saved(page)["notes"][NOTE_KEY]["text"] == "Written long ago"
+    expect(page.locator("[data-lk-notes]")).to_contain_text("Written long ago")
+    page.get_by_role("button", name="Undo").click()
+    assert saved(page)["notes"] == {NOTE_KEY: here}
+    expect(page.locator("[data-lk-notes]")).to_contain_text("Written today")
+
+
+def test_a_large_file_the_site_could_export_is_accepted(page: Page, base: str) -> None:
+    # Over 5 MB on disk: a long note written in a script of two-byte characters.
+    big = a_note("é" * 2_700_000, "2026-01-01T10:00:00Z")
+    content = progress_file(notes={NOTE_KEY: big})
+    assert len(content) > 5_000_000
+    page.goto(base + "progress/")
+    upload(page, content)
+    expect(page.locator(".lk-import-ask")).to_contain_text("holds 1 note")
+    assert saved(page) is None or saved(page)["notes"] == {}
+    page.get_by_role("button", name="Replace with the file").click()
+    expect(page.locator(".lk-msg")).to_contain_text("Your file was loaded")
+    assert saved(page)["notes"][NOTE_KEY]["text"] == big["text"]
 
 
 @pytest.mark.parametrize(

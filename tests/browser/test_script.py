@@ -68,9 +68,9 @@ def test_a_question_that_cannot_start_leaves_the_others_working(ctx: Watched, ba
         "Question 2: Right. Right. Reboiled water has lost its air. Score: 1 of 2 right."
     )
     data = saved(page)
-    assert data["answers"] == {
-        "water/fresh-only": {"hash": other.get_attribute("data-lk-hash"), "chosen": ["2"]}
-    }
+    assert list(data["answers"]) == ["water/fresh-only"]
+    kept = data["answers"]["water/fresh-only"]
+    assert (kept["hash"], kept["chosen"]) == (other.get_attribute("data-lk-hash"), ["2"])
     assert {k: data["quizzes"]["water"][k] for k in ("best", "total")} == {"best": 1, "total": 2}
     other.get_by_role("button", name="Try again").click()
     expect(other.locator(".lk-verdict")).to_have_count(0)

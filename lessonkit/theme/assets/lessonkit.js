@@ -42,6 +42,30 @@
     score: "Score: {right} of {total} right.",
     stillToCheck: "{left} still to check.",
     bestSoFar: "Your best so far: {best} of {total}.",
+    // "how sure are you?" (course.yml: confidence), asked with each answer
+    sureAsk: "How sure are you? (You can skip this.)",
+    sure: "Sure",
+    fairlySure: "Fairly sure",
+    guessing: "Guessing",
+    // practice: questions answered before, back when they are due
+    questionNumber: "Question {n}.",
+    dueCount: {
+      one: "{count} question is ready for practice.",
+      other: "{count} questions are ready for practice.",
+    },
+    practiceNone: "Nothing to practise yet. When you answer the knowledge check at the end of a lesson, its questions come back here over the following days.",
+    practiceLater: "Nothing is due today. The next question comes back on {date}.",
+    practiceLearned: "Every question you have practised is learned: you answered each one right over several days, so none of them will come back. Answer more knowledge checks to add their questions here.",
+    practiceLeft: {
+      one: "{left} question left for today.",
+      other: "{left} questions left for today.",
+    },
+    practiceFinished: "That is all for today. The next questions come back when they are due.",
+    sureWrong: "Last time you felt sure of this one, and it was not right. Take it slowly.",
+    backTomorrow: "This question comes back tomorrow.",
+    backGuess: "You were guessing, so this question comes back tomorrow, to be sure.",
+    backIn: "This question comes back in {days} days, on {date}.",
+    backNever: "You have answered this one right over several days: it will not come back.",
     // exercises
     showHint: "Show a hint",
     showNextHint: "Show the next hint",
@@ -82,11 +106,49 @@
     fileName: "{course}-progress-{date}.json",
     otherCourse: "This file belongs to another course, so nothing was loaded.",
     notProgress: "This file is not a progress file from this course, so nothing was loaded.",
-    loaded: "Your file was loaded. It replaced what was saved here before.",
-    loadedOnly: "Your file was loaded for now, but this browser is not keeping data for this site.",
-    loadLabel: "Load a file you saved before (it replaces what is here now):",
+    tooBig: "This file is too large to be a progress file from this site, so nothing was loaded.",
+    badPartWhole: "Nothing was loaded: the part “{part}” of this file is not in the form this site saves it. What is kept here has not changed.",
+    badPart: "Nothing was loaded: the part “{part}” of this file holds something this site would not save, at “{item}”. What is kept here has not changed.",
+    fileHolds: "This file, saved on {date}, holds {what}.",
+    fileHoldsUndated: "This file holds {what}.",
+    hereHolds: "This browser holds {what}.",
+    sumVisits: {
+      one: "{count} lesson visited",
+      other: "{count} lessons visited",
+    },
+    sumAnswers: {
+      one: "{count} answer",
+      other: "{count} answers",
+    },
+    sumScores: {
+      one: "{count} quiz score",
+      other: "{count} quiz scores",
+    },
+    sumChecks: {
+      one: "{count} self-check result",
+      other: "{count} self-check results",
+    },
+    sumNotes: {
+      one: "{count} note",
+      other: "{count} notes",
+    },
+    sumReview: {
+      one: "{count} question in practice",
+      other: "{count} questions in practice",
+    },
+    sumNothing: "nothing yet",
+    importAsk: "Replace what is here with the file, or merge the two, keeping the newer version of each item?",
+    importReplace: "Replace with the file",
+    importMerge: "Merge, keeping the newer",
+    importCancel: "Cancel",
+    cancelled: "Nothing was loaded.",
+    replaced: "Your file was loaded: it replaced what was kept here.",
+    merged: "Your file was merged with what was kept here, keeping the newer version of each item.",
+    undo: "Undo",
+    undone: "Undone: what is kept here is as it was before you loaded the file.",
+    loadLabel: "Load a file you saved before (you will be asked before anything changes):",
     erase: "Erase everything",
-    eraseAsk: "Erase your visits, quiz scores, self-check results and notes from this browser? This cannot be undone. You may want to download a copy first.",
+    eraseAsk: "Erase your visits, quiz scores, practice, self-check results and notes from this browser? This cannot be undone. You may want to download a copy first.",
     eraseYes: "Yes, erase everything",
     eraseNo: "Keep my data",
     erased: "Everything was erased from this browser.",
@@ -184,20 +246,121 @@
   // "constructor" must find nothing until it is saved, not Object's own members.
   const dict = (entries = []) => Object.assign(Object.create(null), Object.fromEntries(entries));
   const keep = (o, ok) => dict(Object.entries(isObj(o) ? o : {}).filter(([, v]) => ok(v)));
-  const blank = (course) => ({ app: "lessonkit", v: 1, course, visits: dict(), answers: dict(), quizzes: dict(), checks: [], notes: dict() });
+  /* ---- spaced practice: when each answered question comes back ----
+     An entry a question ("quiz-id/question-id"): { hash, step, due, last, sure? }. A wrong
+     answer brings the question back the next day (step 0). Each right answer once it is due
+     moves it further out, STEPS[step] days, and after the last step it is learned (step
+     STEPS.length + 1) and comes back no more. A right answer before it is due changes
+     nothing, so answering again straight away does not count as spacing. A right answer
+     given as a guess brings it back the next day without a step. `sure` marks an answer
+     that was sure and wrong: such questions come first. Days are the reader's calendar
+     days ("2026-12-01"). */
+  const STEPS = [1, 3, 7, 21];
+  const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  const pad = (x) => String(x).padStart(2, "0");
+  function today(plus = 0) {
+    const d = new Date();
+    d.setHours(12, 0, 0, 0); // midday: adding days never trips over a clock change
+    d.setDate(d.getDate() + plus);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  const daysFrom = (a, b) => Math.round((new Date(`${b}T12:00`) - new Date(`${a}T12:00`)) / 864e5);
+  const learned = (e) => e.step > STEPS.length;
+  const isDue = (e) => !learned(e) && e.due <= today();
+  function reschedule(e, hash, ok, sure) {
+    const cur = e && e.hash === hash ? e : null;
+    const last = now();
+    if (!ok) return { hash, step: 0, due: today(1), last, ...(sure === "sure" ? { sure: true } : {}) };
+    if (cur && (learned(cur) || !isDue(cur))) return cur;
+    if (sure === "guess") return { hash, step: cur ? cur.step : 0, due: today(1), last };
+    const step = (cur ? cur.step : 0) + 1;
+    return { hash, step, due: step > STEPS.length ? "" : today(STEPS[step - 1]), last };
+  }
+  const PARTS = ["visits", "answers", "quizzes", "checks", "notes", "review"];
+  const blank = (course) => ({
+    app: "lessonkit", v: 1, course, visits: dict(), answers: dict(), quizzes: dict(), checks: [], notes: dict(), review: dict(),
+  });
   const result = (r) => isObj(r) && isStr(r.id) && isStr(r.title) && isStr(r.band) && (r.mean === null || isNum(r.mean));
+  const isInt = (x, lo, hi) => Number.isInteger(x) && x >= lo && x <= hi;
+  const isDate = (x) => isStr(x) && !isNaN(Date.parse(x));
+  const maybe = (x, ok) => x === undefined || ok(x);
+  // What each part of the kept data holds, item by item. What is stored here is read
+  // leniently (an item that does not fit is dropped); an imported file must fit whole.
+  const ITEMS = {
+    visits: isDate,
+    answers: (a) => isObj(a) && isStr(a.hash) && Array.isArray(a.chosen) && a.chosen.length > 0 && a.chosen.every(isStr) && maybe(a.date, isDate),
+    quizzes: (q) => isObj(q) && isInt(q.total, 1, 1e4) && isInt(q.best, 0, q.total) && maybe(q.date, isDate),
+    checks: (c) => isObj(c) && isDate(c.date) && Array.isArray(c.results) && c.results.every(result),
+    notes: (n) => isObj(n) && isStr(n.text) && isStr(n.prompt) && isStr(n.lesson) && maybe(n.date, isDate),
+    review: (r) => isObj(r) && isStr(r.hash) && isInt(r.step, 0, STEPS.length + 1) && maybe(r.sure, (x) => x === true) &&
+      (r.step > STEPS.length || (isStr(r.due) && DAY.test(r.due) && isDate(r.due))) && maybe(r.last, isDate),
+  };
   function clean(d, course) {
     if (!isObj(d) || d.app !== "lessonkit" || d.v !== 1 || d.course !== course) return null;
-    return {
-      ...blank(course),
-      visits: keep(d.visits, isStr),
-      answers: keep(d.answers, (a) => isObj(a) && isStr(a.hash) && Array.isArray(a.chosen) && a.chosen.every(isStr)),
-      quizzes: keep(d.quizzes, (q) => isObj(q) && isNum(q.best) && isNum(q.total)),
-      checks: (Array.isArray(d.checks) ? d.checks : [])
-        .filter((c) => isObj(c) && isStr(c.date) && Array.isArray(c.results) && c.results.every(result)),
-      notes: keep(d.notes, (n) => isObj(n) && isStr(n.text) && isStr(n.prompt) && isStr(n.lesson)),
-    };
+    const data = blank(course);
+    for (const part of PARTS) {
+      data[part] = part === "checks" ? (Array.isArray(d.checks) ? d.checks.filter(ITEMS.checks) : []) : keep(d[part], ITEMS[part]);
+    }
+    return data;
   }
+
+  /* An imported file is checked whole before anything changes: { data } when it fits, else
+     { why: [string key, values] } saying which part does not. Beyond their shapes, values must
+     make sense: a best score within its quiz, a self-check mean within the scale
+     (data-lk-points), and an answer to a question of this course one that question could have
+     (data-lk-due: per question, its fingerprint "h" and either "text" or how many of how many
+     "options" it may pick; lessonkit/questions/). An answer to an edited or removed question
+     is only checked for its shape: it is dropped when its question is next seen. */
+  function verify(d, course, questions, points) {
+    if (!isObj(d) || d.app !== "lessonkit" || d.v !== 1) return { why: ["notProgress"] };
+    if (d.course !== course) return { why: ["otherCourse"] };
+    const fits = {
+      ...ITEMS,
+      answers: (a, k) => ITEMS.answers(a) && answerFits(a, has(questions, k) ? questions[k] : null),
+      checks: (c) => ITEMS.checks(c) && c.results.every((r) => (r.mean === null || !points || (r.mean >= 1 && r.mean <= points)) &&
+        maybe(r.of, (of) => isInt(of, 0, 1e4) && isInt(r.answered, 0, of))),
+    };
+    for (const part of PARTS) {
+      if (!has(d, part)) continue; // a file from before the part existed
+      const items = d[part];
+      if (part === "checks" ? !Array.isArray(items) : !isObj(items)) return { why: ["badPartWhole", { part }] };
+      for (const [k, v] of Object.entries(items)) {
+        if (!fits[part](v, k)) return { why: ["badPart", { part, item: part === "checks" ? String(+k + 1) : k }] };
+      }
+    }
+    return { data: clean(d, course) };
+  }
+  function answerFits(a, q) {
+    if (!isObj(q) || q.h !== a.hash) return true;
+    if (q.text) return a.chosen.length === 1 && a.chosen[0].length <= 1e4;
+    return new Set(a.chosen).size === a.chosen.length && a.chosen.length <= q.most &&
+      a.chosen.every((c) => /^[1-9][0-9]*$/.test(c) && +c <= q.options);
+  }
+  // Both sides' items, the newer of each where both have one (the side here on a tie);
+  // self-check results are dated events, so both sides' are kept, each once.
+  function merge(here, file) {
+    const when = { visits: (v) => v, answers: (a) => a.date, quizzes: (q) => q.date, notes: (n) => n.date, review: (r) => r.last };
+    const out = blank(here.course);
+    for (const [part, at] of Object.entries(when)) {
+      for (const k of new Set([...Object.keys(here[part]), ...Object.keys(file[part])])) {
+        const [a, b] = [here[part][k], file[part][k]];
+        out[part][k] = !a ? b : !b ? a : (at(b) || "") > (at(a) || "") ? b : a;
+      }
+    }
+    const each = new Map([...here.checks, ...file.checks].map((c) => [JSON.stringify(c), c]));
+    out.checks = [...each.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return out;
+  }
+  // "3 lessons visited, 5 answers, ...": what kept data holds, for the reader to compare.
+  function holds(d) {
+    const counts = [
+      ["sumVisits", Object.keys(d.visits).length], ["sumAnswers", Object.keys(d.answers).length],
+      ["sumScores", Object.keys(d.quizzes).length], ["sumChecks", d.checks.length],
+      ["sumNotes", Object.keys(d.notes).length], ["sumReview", Object.keys(d.review).length],
+    ].filter(([, count]) => count);
+    return counts.length ? counts.map(([key, count]) => t(key, { count })).join(t("listSeparator")) : t("sumNothing");
+  }
+
   const memory = Object.create(null); // stands in for localStorage when the browser keeps nothing (private mode, file://)
   function load(course) {
     let raw;
@@ -290,6 +453,8 @@
       widget("the visit", [], () => P.change((d) => (d.visits[visit.dataset.lkLesson] = now())));
     }
     $$("form[data-lk-quiz]", root).forEach((f) => widget(named("a quiz", f), [f], () => quiz(f, P)));
+    $$("[data-lk-practice]", root).forEach((x) => widget("the practice", [x], () => practice(x, P)));
+    $$("[data-lk-due]", root).forEach((x) => widget("the practice prompt", [x], () => duePrompt(x, P)));
     $$("form[data-lk-selfcheck]", root).forEach((f) => {
       const results = $("[data-lk-results]", root);
       widget(named("a self-check", f), results ? [f, results] : [f], () => selfCheck(f, results, P));
@@ -344,7 +509,9 @@
     fieldsets.forEach((fs, i) => {
       const type = fs.dataset.lkType;
       if (!has(TYPES, type)) return; // left as it is without JavaScript: the answer is in <details>
-      const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, id, P, update));
+      const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, id, P, update, {
+        confidence: form.hasAttribute("data-lk-confidence"),
+      }));
       if (q) qs.push(q);
     });
     again.addEventListener("click", () => {
@@ -482,14 +649,20 @@
     };
   }
 
-  function question(fs, type, n, quizId, P, update) {
+  /* One question: Check and Try again, the verdict and what it says to a screen reader, and
+     what is kept. On a quiz page the answer is kept (and put back on the next visit); on the
+     Practice page (how.practice) it is not, and the reader is told when the question comes
+     back. Either way the answer reschedules the question's practice. how.confidence asks
+     "how sure are you?" beside the answer; it is optional. */
+  function question(fs, type, n, quizId, P, update, how = {}) {
     const key = `${quizId}/${fs.dataset.lkQuestion}`;
     const hash = fs.dataset.lkHash;
     const empty = type.empty || "chooseFirst";
     const check = button(t("check"), "md-button--primary lk-check");
     const retry = button(t("tryAgain"), "lk-retry");
     const out = h("div", { className: "lk-result" });
-    type.box.after(h("div", { className: "lk-actions" }, check, retry), out);
+    const sure = how.confidence ? confidence(`${fs.id || key.replace("/", "-")}-sure`) : null;
+    type.box.after(...(sure ? [sure.box] : []), h("div", { className: "lk-actions" }, check, retry), out);
     const focus = () => $("input, select, textarea", fs)?.focus();
     let state = null; // null: not checked; true or false: checked, right or not
 
@@ -537,16 +710,26 @@
         out.append(h("p", { className: "lk-verdict" }, t(empty)));
         return P.say(t(`${empty}Said`, { n }));
       }
-      const said = mark(chosen);
-      if (!P.change((d) => (d.answers[key] = { hash, chosen }))) {
-        out.append(h("p", { className: "lk-save-failed" }, P.notSaved())); // beside the verdict
+      let said = mark(chosen);
+      const ok = state;
+      const certainty = sure ? sure.read() : null;
+      const kept = P.change((d) => {
+        if (!how.practice) d.answers[key] = { hash, chosen, date: now() };
+        d.review[key] = reschedule(d.review[key], hash, ok, certainty);
+      });
+      if (!kept) out.append(h("p", { className: "lk-save-failed" }, P.notSaved())); // beside the verdict
+      else if (how.practice) {
+        const back = comesBack(P.data.review[key], ok && certainty === "guess");
+        $(".lk-verdict", out).after(h("p", { className: "lk-back" }, back)); // the verdict, then when it returns
+        said = join([said, back]);
       }
       update(said);
     });
     const reset = () => {
       type.clear();
+      sure?.clear();
       unmark();
-      if (P.data.answers[key]) P.change((d) => delete d.answers[key]);
+      if (!how.practice && P.data.answers[key]) P.change((d) => delete d.answers[key]);
     };
     retry.addEventListener("click", () => {
       reset();
@@ -556,21 +739,132 @@
     const stale = () => { // a new answer makes the old feedback stale
       if (state === null) return;
       unmark();
-      P.change((d) => delete d.answers[key]);
+      if (!how.practice) P.change((d) => delete d.answers[key]);
       update();
     };
     fs.addEventListener("change", stale);
     fs.addEventListener("input", stale); // typing, for types with text fields
 
-    const saved = P.data.answers[key];
-    if (saved && saved.hash !== hash) P.change((d) => delete d.answers[key]); // the question was edited
-    else if (saved) {
+    // the question was edited: what was kept for it answered another question
+    const old = (part) => P.data[part][key] && P.data[part][key].hash !== hash;
+    if (old("answers") || old("review")) {
+      P.change((d) => ["answers", "review"].forEach((part) => d[part][key]?.hash !== hash && delete d[part][key]));
+    }
+    const saved = how.practice ? null : P.data.answers[key];
+    if (saved) {
       type.restore(saved.chosen);
       const chosen = type.read();
       if (chosen) mark(chosen);
     }
     if (state === null) retry.hidden = true;
     return { state: () => state, reset, focus };
+  }
+
+  // "How sure are you?": three radio buttons of their own, optional. Their changes are kept
+  // from the question, where a change would clear the verdict as stale.
+  function confidence(name) {
+    const choices = [["sure", "sure"], ["fairly", "fairlySure"], ["guess", "guessing"]].map(([value, label]) => {
+      const id = `${name}-${value}`;
+      return h("span", { className: "lk-sure-choice" }, h("input", { type: "radio", name, id, value }), " ", h("label", { htmlFor: id }, t(label)));
+    });
+    const box = h("fieldset", { className: "lk-sure" }, h("legend", {}, t("sureAsk")), ...choices);
+    ["change", "input"].forEach((e) => box.addEventListener(e, (ev) => ev.stopPropagation()));
+    return {
+      box,
+      read: () => $("input:checked", box)?.value || null,
+      clear: () => $$("input", box).forEach((i) => (i.checked = false)),
+    };
+  }
+
+  // When a question just answered on the Practice page comes back, in words.
+  function comesBack(e, guessed) {
+    if (learned(e)) return t("backNever");
+    const days = daysFrom(today(), e.due);
+    if (days <= 1) return t(guessed ? "backGuess" : "backTomorrow");
+    return t("backIn", { days, date: day(`${e.due}T12:00`) });
+  }
+
+  /* ---- practice: the questions due today, mixed across lessons ----
+     The page holds every knowledge-check question, hidden (data-lk-from names its quiz). The
+     ones due come first if they were answered sure and wrong, then the rest, spread so that
+     two from the same quiz stand apart where they can. The others are taken out. */
+  function practice(box, P) {
+    const form = $("form", box);
+    if (!form) return;
+    const all = $$("fieldset[data-lk-from]", form);
+    const byKey = new Map(all.map((fs) => [`${fs.dataset.lkFrom}/${fs.dataset.lkQuestion}`, fs]));
+    const edited = Object.keys(P.data.review).filter((k) => byKey.has(k) && byKey.get(k).dataset.lkHash !== P.data.review[k].hash);
+    if (edited.length) P.change((d) => edited.forEach((k) => delete d.review[k])); // each is a new question now
+    const here = Object.entries(P.data.review).filter(([k]) => byKey.has(k));
+    const due = here.filter(([, e]) => isDue(e)).map(([k]) => k);
+    const order = [...shuffle(due.filter((k) => P.data.review[k].sure)), ...spread(due.filter((k) => !P.data.review[k].sure))];
+    const status = h("p", { className: "lk-practice-status" });
+    box.prepend(status);
+    if (!order.length) {
+      const next = here.map(([, e]) => e).filter((e) => !learned(e)).map((e) => e.due).sort()[0];
+      status.textContent = !here.length ? t("practiceNone") : next ? t("practiceLater", { date: day(`${next}T12:00`) }) : t("practiceLearned");
+      form.remove();
+      return;
+    }
+    const shown = order.map((k) => byKey.get(k));
+    all.filter((fs) => !shown.includes(fs)).forEach((fs) => fs.remove());
+    form.prepend(...shown);
+    form.hidden = false;
+    form.addEventListener("submit", (e) => e.preventDefault());
+    const qs = [];
+    const update = (said) => {
+      const left = qs.filter((q) => q.state() === null).length;
+      status.textContent = left ? join([t("dueCount", { count: shown.length }), t("practiceLeft", { left })]) : t("practiceFinished");
+      if (said) P.say(join([said, status.textContent]));
+    };
+    shown.forEach((fs, i) => {
+      const legend = $("legend", fs);
+      legend?.prepend(`${t("questionNumber", { n: i + 1 })}${legend.textContent.trim() ? " " : ""}`);
+      if (P.data.review[order[i]].sure) ($(".lk-from", fs) || legend)?.after(h("p", { className: "lk-sure-note" }, t("sureWrong")));
+      const type = fs.dataset.lkType;
+      if (!has(TYPES, type)) return;
+      const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, fs.dataset.lkFrom, P, update, {
+        practice: true, confidence: box.hasAttribute("data-lk-confidence"),
+      }));
+      if (q) qs.push(q);
+    });
+    update();
+  }
+  function shuffle(xs) {
+    const a = xs.slice();
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  }
+  // Keys "quiz/question" in random order, each next one from another quiz than the last
+  // where one is left, from the quiz with the most left: so no quiz's questions bunch up.
+  function spread(keys) {
+    const groups = new Map();
+    for (const k of shuffle(keys)) {
+      const g = k.split("/")[0];
+      groups.has(g) ? groups.get(g).push(k) : groups.set(g, [k]);
+    }
+    const out = [];
+    let last = null;
+    while (out.length < keys.length) {
+      const left = [...groups].filter(([, ks]) => ks.length).sort((a, b) => b[1].length - a[1].length);
+      const [g, ks] = left.find(([name]) => name !== last) || left[0];
+      out.push(ks.pop());
+      last = g;
+    }
+    return out;
+  }
+
+  // "3 questions are ready for practice", on the home and progress pages, when any are due.
+  // Only questions this version of the course has, unedited, count.
+  function duePrompt(el, P) {
+    const known = JSON.parse(el.dataset.lkDue);
+    const count = Object.entries(P.data.review)
+      .filter(([k, e]) => has(known, k) && isObj(known[k]) && known[k].h === e.hash && isDue(e)).length;
+    $("[data-lk-due-count]", el).textContent = count ? t("dueCount", { count }) : "";
+    el.hidden = !count;
   }
 
   /* ---- exercises: hints one at a time behind a button, then the solution ----
@@ -707,6 +1001,7 @@
 
     const render = () => {
       markLessons(P);
+      $$("[data-lk-due]", el).forEach((x) => duePrompt(x, P));
       const d = P.data;
       if (hist) {
         hist.replaceChildren(...(d.checks.length ? [h("ol", { className: "lk-history", reversed: true },
@@ -741,30 +1036,90 @@
       msg.textContent = t("downloaded");
     });
 
+    /* Loading a file: read and checked whole (verify) before anything changes; then the
+       reader sees what it holds beside what is kept here, and chooses to replace, merge or
+       cancel. Until the page is left, Undo puts back what was kept before. */
     const file = h("input", { type: "file", id: "lk-import", accept: ".json,application/json" });
+    const questions = (() => {
+      try {
+        return JSON.parse($("[data-lk-due]", P.root)?.dataset.lkDue || "{}");
+      } catch {
+        return {};
+      }
+    })();
+    const points = +($("[data-lk-points]", P.root)?.dataset.lkPoints || 0);
+    const what = h("p", { tabIndex: -1 });
+    const replace = button(t("importReplace"), "md-button--primary");
+    const combine = button(t("importMerge"));
+    const cancel = button(t("importCancel"));
+    const choose = h("div", { className: "lk-confirm lk-import-ask", hidden: true }, what, h("p", {}, t("importAsk")),
+      h("div", { className: "lk-actions" }, replace, combine, cancel));
+    const undo = button(t("undo"));
+    undo.hidden = true;
+    let incoming = null;
+    let before = null; // what was kept before the last load
+    const settle = (data, said) => { // keep data, show it, say so
+      const why = store(P.course, data);
+      P.data = data;
+      if (why) {
+        P.why = why;
+        P.failed(why);
+      }
+      choose.hidden = true;
+      render();
+      msg.textContent = join([t(said), why && P.notSaved()]);
+    };
+    const use = (data, said) => {
+      before = P.data;
+      incoming = null;
+      settle(data, said);
+      undo.hidden = false;
+      undo.focus();
+    };
     file.addEventListener("change", async () => {
       const f = file.files[0];
       file.value = "";
+      choose.hidden = true;
       if (!f) return;
-      let d = null;
+      // A file this site writes is the kept data, pretty-printed: a few MB at the most.
+      if (f.size > 64e6) return (msg.textContent = t("tooBig"));
+      let d;
       try {
-        if (f.size < 5e6) d = JSON.parse(await f.text());
-      } catch {}
-      const data = clean(d, P.course);
-      if (!data) {
-        msg.textContent = t(isObj(d) && d.app === "lessonkit" && d.course !== P.course ? "otherCourse" : "notProgress");
-        return;
+        d = JSON.parse(await f.text());
+      } catch {
+        return (msg.textContent = t("notProgress"));
       }
-      P.data = data;
-      msg.textContent = t(store(P.course, data) ? "loadedOnly" : "loaded"); // "" is saved
-      render();
+      const checked = verify(d, P.course, questions, points);
+      if (checked.why) return (msg.textContent = t(...checked.why));
+      incoming = checked.data;
+      const saved = isDate(d.exported) ? day(d.exported) : "";
+      what.textContent = join([t(saved ? "fileHolds" : "fileHoldsUndated", { date: saved, what: holds(incoming) }),
+        t("hereHolds", { what: holds(P.data) })]);
+      msg.textContent = "";
+      choose.hidden = false;
+      what.focus();
+    });
+    replace.addEventListener("click", () => incoming && use(incoming, "replaced"));
+    combine.addEventListener("click", () => incoming && use(merge(P.data, incoming), "merged"));
+    cancel.addEventListener("click", () => {
+      incoming = null;
+      choose.hidden = true;
+      msg.textContent = t("cancelled");
+      file.focus();
+    });
+    undo.addEventListener("click", () => {
+      if (!before) return;
+      settle(before, "undone");
+      before = null;
+      undo.hidden = true;
+      file.focus();
     });
 
     const erase = button(t("erase"));
     const yes = button(t("eraseYes"), "md-button--primary");
     const no = button(t("eraseNo"));
     const ask = h("p", { tabIndex: -1 }, t("eraseAsk"));
-    const confirm = h("div", { className: "lk-confirm", hidden: true }, ask, h("div", { className: "lk-actions" }, yes, no));
+    const confirm = h("div", { className: "lk-confirm lk-erase-ask", hidden: true }, ask, h("div", { className: "lk-actions" }, yes, no));
     erase.addEventListener("click", () => {
       confirm.hidden = false;
       ask.focus();
@@ -774,6 +1129,8 @@
       erase.focus();
     });
     yes.addEventListener("click", () => {
+      before = null; // erased is erased: no undo brings a loaded file's data back over it
+      undo.hidden = true;
       try {
         localStorage.removeItem(KEY(P.course));
       } catch {}
@@ -788,7 +1145,7 @@
     $("[data-lk-data]", el)?.append(
       h("div", { className: "lk-actions" }, download, erase), confirm,
       h("p", { className: "lk-import" }, h("label", { htmlFor: "lk-import" }, t("loadLabel")), " ", file),
-      msg,
+      choose, msg, h("div", { className: "lk-actions" }, undo),
     );
     render();
   }
