@@ -231,6 +231,27 @@ def test_an_edited_question_drops_out(clocked: Watched, base: str) -> None:
     assert schedule(page) == {}
 
 
+def test_a_course_update_that_removes_a_question_leaves_the_rest(
+    clocked: Watched, base: str
+) -> None:
+    ctx = clocked
+    page = ctx.page()
+    page.goto(base + WATER)
+    answer(page.locator("#q-flat-water"), "The cup was too small.")
+    gone = {"hash": "0123456789ab", "step": 0, "due": iso(1), "last": "2026-03-01T09:00:00Z"}
+    page.evaluate(
+        "([k, key, entry]) => { const d = JSON.parse(localStorage.getItem(k)); "
+        "d.review[key] = entry; localStorage.setItem(k, JSON.stringify(d)); }",
+        [KEY, "water/a-question-since-removed", gone],
+    )
+    on_day(ctx, 2)
+    page.goto(base)
+    expect(page.locator(".lk-due")).to_have_text("1 question is ready for practice. Practise now")
+    page.goto(base + "practice/")
+    expect(page.locator(".lk-practice fieldset.lk-question")).to_have_count(1)
+    assert "water/a-question-since-removed" in schedule(page), "kept, in case it comes back"
+
+
 def test_the_progress_page_counts_what_is_due_and_an_import_keeps_it(
     clocked: Watched, base: str, tmp_path
 ) -> None:
