@@ -82,5 +82,6 @@ def on_files(files, config):
 
 
 def on_post_build(config):
-    for warning in fix_site(Path(config.site_dir), config.extra.get("lessonkit_language", "")):
+    language = config.extra.get("lessonkit_language", "")
+    for warning in fix_site(Path(config.site_dir), language, config.site_url):
         log.warning(warning)

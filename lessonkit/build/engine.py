@@ -174,7 +174,8 @@ def run(
     engine: str, config: dict[str, Any], workdir: Path, strict: bool = True, language: str = ""
 ) -> tuple[bool, str, list[str]]:
     """Build with the engine, then repair the theme's HTML faults (themefix.py) in pages
-    of the given language; returns (ok, what it printed, warnings of the repairs)."""
+    of the given language, and the 404 page of a site built without its address; returns
+    (ok, what it printed, warnings of the repairs)."""
     config_path = workdir / "engine.yml"
     if engine == "mkdocs":
         # not -q: it hides warnings, and --strict then has nothing to count
@@ -203,5 +204,6 @@ def run(
         preexec_fn=die_with_parent,
     )
     ok = proc.returncode == 0
-    warnings = fix_site(Path(workdir, config["site_dir"]), language) if ok else []
+    site = Path(workdir, config["site_dir"])
+    warnings = fix_site(site, language, config.get("site_url")) if ok else []
     return ok, _tidy(proc.stdout + proc.stderr), warnings
