@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Benchmarks: lessonkit's own work against the engine's, rebuilds, and page weight.
+"""Benchmarks: lessonkit's own work against the engine's, rebuilds, page weight, Lighthouse.
 
 python benchmarks/bench.py [--sizes 10 100 [1000]] [--runs 3] [--out PATH] [--json PATH]
+                           [--only sizes|weight|lighthouse] [--pages KIND ...]
 
 Each size is a synthetic course (benchmarks/synthetic.py) shaped like a real one, in a
 temporary copy of this project. Measured there:
@@ -13,12 +14,18 @@ temporary copy of this project. Measured there:
 - rebuilds: generating again with nothing changed, after an edit to one lesson's text and
   after an edit to its title: how long, and which files were rewritten.
 
-Then the page weight of the bundled course: everything a browser fetches to show the home
-page, a lesson and its quiz, gzip-compressed, against plain Material built from the same
-Markdown.
+Then the bundled course is built twice, as lessonkit builds it and as plain Material builds
+the same Markdown, and one page of each kind (home, a lesson, its quiz, the glossary, the
+self-check, progress, the workbook, ...) is measured in both:
 
-The report goes to benchmarks/results.md (or --out) and to the screen. Times are medians of
---runs; nothing here asserts a time.
+- page weight: everything a browser fetches to show it, gzip-compressed;
+- Lighthouse on a phone (benchmarks/lighthouse.py): the performance score, FCP, LCP, TBT
+  and CLS, and the accessibility, best-practices and SEO scores, medians of --runs. Without
+  Lighthouse (scripts/ensure-lighthouse.sh) the report says so and leaves it out.
+
+The report goes to benchmarks/results.md (or --out) and to the screen; --only measures one
+part and replaces only its section. Times are medians of --runs; nothing here asserts a
+time.
 """
 
 from __future__ import annotations
@@ -35,8 +42,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
@@ -47,6 +56,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import lighthouse  # noqa: E402
 from benchmarks.synthetic import edit_lesson, write_course  # noqa: E402
 from lessonkit.build.write import write_pages  # noqa: E402
 from lessonkit.checks import validate  # noqa: E402
@@ -396,10 +406,35 @@ def _html_path(markdown_path: str) -> str:
     return f"{stem}/index.html"
 
 
-def page_weight(work: Path, seed: int) -> dict[str, Any]:
-    """The home page, the first lesson and its quiz of the bundled course (a synthetic one
-    when content/ does not build), as built with our CSS, script and theme overrides and as
-    plain Material builds the same Markdown."""
+# ------------------------------------------------------------------------------- two sites
+
+
+@dataclass(frozen=True)
+class Sites:
+    """The bundled course built twice: with lessonkit's CSS, script and theme overrides
+    ("ours"), and as plain Material builds the same Markdown ("plain")."""
+
+    course: str  # which course, for the report
+    folders: dict[str, Path]  # "ours", "plain" -> the built site
+    pages: dict[str, str]  # page kind -> its HTML file in either site
+
+
+def page_kinds(markdown_pages: Iterable[str]) -> dict[str, str]:
+    """One page of each kind a course has -> its HTML file: the home page, the first
+    lesson and its quiz, and each page at the top of the site (glossary, self-check,
+    progress, workbook and the like) by its name."""
+    pages = set(markdown_pages)
+    lesson = min(p for p in pages if re.fullmatch(r"lessons/[^/]+/index\.md", p))
+    quiz = lesson.replace("index.md", "quiz.md")
+    kinds = {"home": "index.md", "lesson": lesson, **({"quiz": quiz} if quiz in pages else {})}
+    kinds |= {p.removesuffix(".md"): p for p in sorted(pages) if "/" not in p and p != "index.md"}
+    return {kind: _html_path(path) for kind, path in kinds.items()}
+
+
+def build_sites(work: Path, seed: int) -> Sites:
+    """The bundled course (a synthetic one when content/ does not build), built by
+    `mkdocs build` as lessonkit configures it and again without our CSS, script and theme
+    folder: the same Markdown, the same Material, the same Markdown extensions."""
     content = ROOT / "content"
     real = content.is_dir() and generate(ROOT, content).ok
     root = project(work / "weight", content if real else None, 10, seed)
@@ -413,25 +448,26 @@ def page_weight(work: Path, seed: int) -> dict[str, Any]:
     config.get("theme", {}).pop("custom_dir", None)
     plain = preview.with_name("plain.yml")
     plain.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    sites = {"ours": root / "site-ours", "plain": root / "site-plain"}
-    run_engine(root, sites["ours"])
-    run_engine(root, sites["plain"], plain)
+    folders = {"ours": root / "site-ours", "plain": root / "site-plain"}
+    run_engine(root, folders["ours"])
+    run_engine(root, folders["plain"], plain)
+    course = "the bundled course (`content/`)" if real else "a synthetic course of 10 lessons"
+    return Sites(course, folders, page_kinds(result.pages))
 
-    lesson = min(p for p in result.pages if re.fullmatch(r"lessons/[^/]+/index\.md", p))
-    quiz = lesson.replace("index.md", "quiz.md")
-    pages = {
-        "home": "index.md",
-        "lesson": lesson,
-        **({"quiz": quiz} if quiz in result.pages else {}),
-    }
-    out: dict[str, Any] = {
-        "course": "the bundled course (`content/`)" if real else "a synthetic course of 10 lessons",
-        "pages": {},
-    }
-    for name, path in pages.items():
-        rel = _html_path(path)
-        ours, plain = (downloads(sites[k], sites[k] / rel) for k in ("ours", "plain"))
-        out["pages"][name] = {
+
+def chosen(sites: Sites, kinds: Iterable[str] | None) -> dict[str, str]:
+    """The page kinds named (all when None) that the course has -> their HTML files."""
+    return {k: p for k, p in sites.pages.items() if kinds is None or k in kinds}
+
+
+def page_weight(sites: Sites, kinds: Iterable[str] | None = None) -> dict[str, Any]:
+    """What a browser downloads to show each page kind, in either site."""
+    out: dict[str, Any] = {"course": sites.course, "pages": {}}
+    for kind, rel in chosen(sites, kinds).items():
+        ours, plain = (
+            downloads(sites.folders[k], sites.folders[k] / rel) for k in ("ours", "plain")
+        )
+        out["pages"][kind] = {
             "path": rel,
             "ours": ours,
             "plain": plain,
@@ -439,6 +475,20 @@ def page_weight(work: Path, seed: int) -> dict[str, Any]:
             "only_ours": {f: w for f, w in ours["files"].items() if f not in plain["files"]},
         }
     return out
+
+
+def first_paint(sites: Sites, runs: int, kinds: Iterable[str] | None, work: Path) -> dict[str, Any]:
+    """Lighthouse on every page kind (or those named) of both sites; when Lighthouse cannot
+    run, why, so that the report can say so."""
+    pages = chosen(sites, kinds)
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = os.getloadavg()[0]
+    try:
+        found = lighthouse.measure(sites.folders, pages, runs, work / "lighthouse")
+    except lighthouse.LighthouseError as error:
+        print(f"Lighthouse left out: {error}", file=sys.stderr)
+        return {"skipped": str(error)}
+    return {**found, "course": sites.course, "date": started, "load": [load, os.getloadavg()[0]]}
 
 
 # ------------------------------------------------------------------------------- one size
@@ -478,10 +528,10 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def report(data: dict[str, Any]) -> str:
-    mc, sizes, runs = data["machine"], data["sizes"], data["runs"]
+def preamble(data: dict[str, Any]) -> list[str]:
+    mc, runs = data["machine"], data["runs"]
     versions = ", ".join(f"{name} {v}" for name, v in mc["versions"].items())
-    out = [
+    return [
         "# Benchmark results",
         "",
         f"Written on {data['date']} by:",
@@ -499,6 +549,11 @@ def report(data: dict[str, Any]) -> str:
         f"{mc['load_average_end']:.2f} at the end",
         f"- Times in seconds, medians of {runs} run(s) unless marked; synthetic courses "
         "(`benchmarks/synthetic.py`)",
+    ]
+
+
+def sizes_sections(sizes: list[dict[str, Any]]) -> list[str]:
+    out = [
         "",
         "## Generation against the engine",
         "",
@@ -552,32 +607,139 @@ def report(data: dict[str, Any]) -> str:
                 ]
             )
     out += _table(["lessons", "change", "seconds", "files rewritten", "which", "as expected"], rows)
-    weight = data.get("weight")
-    if weight:
-        out += [
-            "",
-            "## Page weight",
-            "",
-            f"Everything a browser fetches to show a page of {weight['course']}: the HTML,",
-            "styles, scripts, icons, the search worker and index, the sitemap. Bytes after",
-            f"gzip (level {GZIP_LEVEL}); 'plain' is Material building the same Markdown without",
-            "our CSS, script and theme overrides; 'added' is what ours costs on top.",
-            "",
-        ]
-        rows = []
-        for name, p in weight["pages"].items():
-            ours = ", ".join(f"`{Path(f).name}` {w['gzip']:,}" for f, w in p["only_ours"].items())
-            rows.append(
-                [
-                    name,
-                    f"{p['ours']['gzip']:,}",
-                    f"{p['plain']['gzip']:,}",
-                    f"{p['added_gzip']:,}",
-                    ours or "-",
-                ]
-            )
-        out += _table(["page", "lessonkit", "plain Material", "added", "our files"], rows)
+    return out
+
+
+def weight_section(weight: dict[str, Any]) -> list[str]:
+    out = [
+        "",
+        "## Page weight",
+        "",
+        f"Everything a browser fetches to show a page of {weight['course']}: the HTML,",
+        "styles, scripts, icons, the search worker and index, the sitemap. Bytes after",
+        f"gzip (level {GZIP_LEVEL}); 'plain' is Material building the same Markdown without",
+        "our CSS, script and theme overrides; 'added' is what ours costs on top.",
+        "",
+    ]
+    rows = []
+    for name, p in weight["pages"].items():
+        ours = ", ".join(f"`{Path(f).name}` {w['gzip']:,}" for f, w in p["only_ours"].items())
+        rows.append(
+            [
+                name,
+                f"{p['ours']['gzip']:,}",
+                f"{p['plain']['gzip']:,}",
+                f"{p['added_gzip']:,}",
+                ours or "-",
+            ]
+        )
+    return out + _table(["page", "lessonkit", "plain Material", "added", "our files"], rows)
+
+
+LIGHTHOUSE_HEADING = "## First paint on a phone (Lighthouse)"
+SHORT = {"accessibility": "accessibility", "best-practices": "best practices", "seo": "SEO"}
+
+
+def lighthouse_rows(sites: dict[str, dict[str, Any]]) -> list[list[str]]:
+    """Per page kind: performance, FCP, LCP, TBT and CLS, ours then plain Material's, and
+    our other three scores."""
+    rows = []
+    for kind, ours in sites["ours"].items():
+        plain = sites["plain"][kind]
+        row = [kind]
+        row += [f"{ours['scores']['performance']:g}", f"{plain['scores']['performance']:g}"]
+        for key, unit in (("fcp", 1000), ("lcp", 1000), ("tbt", 1)):
+            row += [f"{r['metrics'][key] / unit:,.{2 if unit > 1 else 0}f}" for r in (ours, plain)]
+        row += [f"{r['metrics']['cls']:.3f}" for r in (ours, plain)]
+        row += [f"{ours['scores'][c]:g}" for c in SHORT]
+        rows.append(row)
+    return rows
+
+
+def failures(site: dict[str, Any]) -> list[str]:
+    """Each audit that failed on a site, outside performance, with the pages it failed on."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for kind, page in site.items():
+        for category in SHORT:
+            for audit in page["failing"][category]:
+                found.setdefault((category, audit["id"]), []).append(kind)
+    return [f"{SHORT[c]} `{a}` ({', '.join(kinds)})" for (c, a), kinds in found.items()]
+
+
+def spread(sites: dict[str, dict[str, Any]]) -> str:
+    """How far apart the runs of one page were, at most: what a difference must exceed to
+    say more than the noise."""
+    pages = [page for site in sites.values() for page in site.values()]
+    if all(page["runs"] < 2 for page in pages):
+        return ""
+    score = max(page["spread"]["performance"] for page in pages)
+    lcp = max(page["spread"]["lcp"] for page in pages) / 1000
+    return (
+        f"The runs of one page of one site were up to {score:g} point(s) of performance and "
+        f"{lcp:.2f} s of LCP apart: Lighthouse simulates the phone from a trace of a load on "
+        "this machine, so a difference smaller than that is noise."
+    )
+
+
+def lighthouse_section(lh: dict[str, Any]) -> list[str]:
+    out = ["", LIGHTHOUSE_HEADING, ""]
+    if "skipped" in lh:
+        return [*out, f"Not measured: {lh['skipped']}."]
+    load = lh["load"]
+    about = (
+        f"Measured on {lh['date']} with Lighthouse {lh['lighthouse']} and {lh['browser']}, on "
+        f"{lh['course']}, each site served over http on localhost with its text gzipped, as "
+        "a static host serves it. Lighthouse's defaults: the mobile form factor and simulated "
+        "throttling (a slow 4G network, a CPU 4 times slower than this one). Each figure is "
+        f"the median of {lh['runs']} run(s); the two sites' runs were taken in turn. Load "
+        f"average {load[0]:.2f} at the start, {load[1]:.2f} at the end; Lighthouse's benchmark "
+        f"index of this machine {lh['benchmark_index']:.0f}. 'plain' is Material building the "
+        "same Markdown without our CSS, script and theme overrides. FCP and LCP in seconds, "
+        "TBT in milliseconds; the last three columns are lessonkit's scores. "
+        f"{spread(lh['sites'])}"
+    )
+    out += [*textwrap.wrap(about, width=90), ""]
+    header = ["page", "performance", "plain", "FCP s", "plain", "LCP s", "plain"]
+    header += ["TBT ms", "plain", "CLS", "plain", *SHORT.values()]
+    out += _table(header, lighthouse_rows(lh["sites"]))
+    ours, plain = failures(lh["sites"]["ours"]), failures(lh["sites"]["plain"])
+    out += [
+        "",
+        f"Audits failed outside performance, lessonkit: {'; '.join(ours) or 'none'}.",
+        f"Plain Material: {'; '.join(plain) or 'none'}.",
+    ]
+    return out
+
+
+def report(data: dict[str, Any]) -> str:
+    out = preamble(data)
+    if data["sizes"]:
+        out += sizes_sections(data["sizes"])
+    if data.get("weight"):
+        out += weight_section(data["weight"])
+    if data.get("lighthouse"):
+        out += lighthouse_section(data["lighthouse"])
     return "\n".join(out) + "\n"
+
+
+def _sections(text: str) -> tuple[str, dict[str, str]]:
+    """A report's text before its first `## ` heading, and each section by its heading."""
+    parts = re.split(r"^(?=## )", text, flags=re.MULTILINE)
+    head, rest = (parts[0], parts[1:]) if not parts[0].startswith("## ") else ("", parts)
+    return head, {part.split("\n", 1)[0]: part for part in rest}
+
+
+def merge_reports(old: str, new: str) -> str:
+    """The report of a run that measured only some parts, laid into the last full report:
+    the sections it wrote replace theirs, the others (and the heading) stay."""
+    head, sections = _sections(old)
+    added = _sections(new)[1]
+    merged = {**sections, **added}
+    text = head + "".join(part.rstrip("\n") + "\n\n" for part in merged.values())
+    return text.rstrip("\n") + "\n"
+
+
+PARTS = ("sizes", "weight", "lighthouse")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -588,10 +750,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", type=Path, help="also write every figure here")
     p.add_argument("--seed", type=int, default=0, help="of the synthetic courses")
     p.add_argument("--no-weight", action="store_true", help="skip the page weight")
+    p.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    p.add_argument(
+        "--only",
+        choices=PARTS,
+        help="measure this part alone and replace only its section of the report",
+    )
+    p.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="KIND",
+        help="page kinds for the page weight and Lighthouse (home lesson quiz ...; all)",
+    )
     p.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
     args = p.parse_args(argv)
     if any(n < 1 for n in args.sizes) or args.runs < 1:
         p.error("sizes and runs are counts from 1")
+    parts = {args.only} if args.only else set(PARTS)
+    parts -= {"weight"} if args.no_weight else set()
+    parts -= {"lighthouse"} if args.no_lighthouse else set()
     shown = ["python benchmarks/bench.py", *(argv if argv is not None else sys.argv[1:])]
     data: dict[str, Any] = {
         "command": " ".join(shown),
@@ -600,17 +777,25 @@ def main(argv: list[str] | None = None) -> int:
         "runs": args.runs,
         "sizes": [],
         "weight": None,
+        "lighthouse": None,
     }
     with tempfile.TemporaryDirectory(prefix="lessonkit-bench-") as tmp:
         work = args.keep or Path(tmp)
-        for size in args.sizes:
+        for size in args.sizes if "sizes" in parts else []:
             print(f"measuring {size} lessons ...", file=sys.stderr, flush=True)
             data["sizes"].append(measure_size(work, size, args.runs, args.seed))
-        if not args.no_weight:
-            print("measuring page weight ...", file=sys.stderr, flush=True)
-            data["weight"] = page_weight(work, args.seed)
+        if parts & {"weight", "lighthouse"}:
+            print("building the course with and without our theme ...", file=sys.stderr)
+            sites = build_sites(work, args.seed)
+        if "weight" in parts:
+            data["weight"] = page_weight(sites, args.pages)
+        if "lighthouse" in parts:
+            print("running Lighthouse ...", file=sys.stderr, flush=True)
+            data["lighthouse"] = first_paint(sites, args.runs, args.pages, work)
         data["machine"]["load_average_end"] = os.getloadavg()[0]
     text = report(data)
+    if args.only and args.out.is_file():
+        text = merge_reports(args.out.read_text(encoding="utf-8"), text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

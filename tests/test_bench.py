@@ -6,15 +6,19 @@ and its JSON is checked for shape and for what a rebuild rewrote (a behaviour).
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import gzip
 import json
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks import bench, lighthouse
 from benchmarks.synthetic import course_files, edit_lesson, write_course
 from lessonkit import model as m
 from lessonkit.pipeline import generate
@@ -135,7 +139,7 @@ def test_nav_of_a_large_course_is_bounded_and_complete(tmp_path: Path) -> None:
 def test_bench_runs_and_rebuild_rewrites_only_the_changed_pages(tmp_path: Path) -> None:
     out, results = tmp_path / "bench.json", tmp_path / "results.md"
     cmd = [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--sizes", "3", "--runs", "1"]
-    cmd += ["--out", str(results), "--json", str(out)]
+    cmd += ["--out", str(results), "--json", str(out), "--no-lighthouse"]  # it starts Chromium
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     data = json.loads(out.read_text())
@@ -172,3 +176,188 @@ def test_bench_runs_and_rebuild_rewrites_only_the_changed_pages(tmp_path: Path) 
     for heading in ("## Generation against the engine", "## Rebuild", "## Page weight"):
         assert heading in report
     assert "mkdocs-material" in report and "| 3 |" in report
+
+
+# ------------------------------------------------------------------- Lighthouse, its figures
+
+REPORT = ROOT / "tests" / "fixtures" / "lighthouse" / "report.json"
+
+
+def _report(**changes: Any) -> dict[str, Any]:
+    """The hand-written report, with some audits' numericValue or score changed."""
+    report = json.loads(REPORT.read_text())
+    for audit, values in changes.items():
+        report["audits"][audit.replace("_", "-")].update(values)
+    return report
+
+
+def test_a_lighthouse_report_reads_as_scores_metrics_and_failed_audits() -> None:
+    found = lighthouse.summary(_report())
+    assert found["scores"] == {
+        "performance": 86,
+        "accessibility": 96,
+        "best-practices": 100,
+        "seo": 100,
+    }
+    assert found["metrics"] == {
+        "fcp": 2712.4,
+        "lcp": 3504.9,
+        "tbt": 95,
+        "cls": 0.0012,
+        "si": 2712.4,
+    }
+    assert (found["lighthouse"], found["browser"], found["benchmark_index"]) == (
+        "12.8.2",
+        "Chromium 156",
+        1500,
+    )
+    # only audits that weigh in a score: not the advice (weight 0), not what did not apply
+    assert [a["id"] for a in found["failing"]["accessibility"]] == ["link-in-text-block"]
+    assert set(found["failing"]) == {"accessibility", "best-practices", "seo"}
+    assert found["failing"]["seo"] == found["failing"]["best-practices"] == []
+
+
+def test_a_failed_lighthouse_run_is_an_error_not_a_zero() -> None:
+    report = _report()
+    report["runtimeError"] = {"code": "NO_FCP", "message": "The page did not paint"}
+    with pytest.raises(lighthouse.LighthouseError, match="NO_FCP"):
+        lighthouse.summary(report)
+    report = _report()
+    report["categories"]["seo"]["score"] = None
+    with pytest.raises(lighthouse.LighthouseError, match="no score"):
+        lighthouse.summary(report)
+
+
+def _runs() -> list[dict[str, Any]]:
+    """Three runs of one page: the slowest, the fastest and the middle, not in order."""
+    runs = []
+    for lcp, score, failed in ((4000.0, 0.80, 0), (2600.0, 0.93, 1), (3500.0, 0.86, 0)):
+        report = _report(largest_contentful_paint={"numericValue": lcp})
+        report["categories"]["performance"]["score"] = score
+        report["audits"]["link-in-text-block"]["score"] = failed
+        runs.append(lighthouse.summary(report))
+    return runs
+
+
+def test_the_median_of_runs_takes_each_figure_on_its_own() -> None:
+    found = lighthouse.median(_runs())
+    assert found["runs"] == 3
+    assert found["scores"]["performance"] == 86
+    assert found["metrics"]["lcp"] == 3500.0
+    assert found["metrics"]["fcp"] == 2712.4
+    # how far apart the runs were, so that a difference can be told from noise
+    assert found["spread"]["performance"] == 13
+    assert found["spread"]["lcp"] == 1400.0 and found["spread"]["fcp"] == 0
+    # an audit that failed in any run is reported, with how many
+    (audit,) = found["failing"]["accessibility"]
+    assert (audit["id"], audit["runs"], audit["score"]) == ("link-in-text-block", 2, 0)
+
+
+def test_the_lighthouse_table_sets_ours_beside_plain_material() -> None:
+    ours = lighthouse.median(_runs())
+    plain = copy.deepcopy(ours)
+    plain["scores"]["performance"] = 93
+    plain["metrics"]["lcp"] = 2600.0
+    plain["failing"]["accessibility"] = []
+    ours["failing"]["accessibility"] = []
+    data = {
+        "runs": 3,
+        "lighthouse": "12.8.2",
+        "browser": "Chromium 156",
+        "benchmark_index": 1500,
+        "course": "the bundled course",
+        "date": "2026-12-01 12:00 UTC",
+        "load": [1.0, 1.5],
+        "sites": {"ours": {"quiz": ours}, "plain": {"quiz": plain}},
+    }
+    section = "\n".join(bench.lighthouse_section(data))
+    assert bench.LIGHTHOUSE_HEADING in section
+    assert (
+        "| quiz | 86 | 93 | 2.71 | 2.71 | 3.50 | 2.60 | 95 | 95 | 0.001 | 0.001 | 96 | 100 | 100 |"
+        in section
+    )
+    assert "lessonkit: none." in section
+    assert "up to 13 point(s) of performance and 1.40 s of LCP apart" in " ".join(section.split())
+    data["sites"]["plain"]["quiz"]["failing"]["accessibility"] = [{"id": "link-in-text-block"}]
+    section = "\n".join(bench.lighthouse_section(data))
+    assert "Plain Material: accessibility `link-in-text-block` (quiz)." in section
+
+
+def test_without_lighthouse_the_report_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lighthouse, "LIGHTHOUSE", tmp_path / "none" / "lighthouse")
+    sites = bench.Sites("a course", {"ours": tmp_path, "plain": tmp_path}, {"home": "index.html"})
+    found = bench.first_paint(sites, 1, None, tmp_path)
+    assert "not installed" in found["skipped"]
+    assert bench.lighthouse_section(found)[-1].startswith(
+        "Not measured: Lighthouse is not installed"
+    )
+
+
+def test_page_kinds_are_the_home_page_a_lesson_its_quiz_and_each_top_page() -> None:
+    pages = ["index.md", "lessons/02-b/index.md", "lessons/01-a/quiz.md", "lessons/01-a/index.md"]
+    pages += ["glossary.md", "self-check.md", "progress.md", "workbook.md"]
+    assert bench.page_kinds(pages) == {
+        "home": "index.html",
+        "lesson": "lessons/01-a/index.html",
+        "quiz": "lessons/01-a/quiz/index.html",
+        "glossary": "glossary/index.html",
+        "progress": "progress/index.html",
+        "self-check": "self-check/index.html",
+        "workbook": "workbook/index.html",
+    }
+    assert lighthouse._address("index.html") == ""
+    assert lighthouse._address("lessons/01-a/quiz/index.html") == "lessons/01-a/quiz/"
+
+
+def test_a_partial_run_replaces_only_its_section_of_the_report() -> None:
+    old = "# Benchmark results\n\nfull run\n\n## Rebuild\n\nrows\n\n## Page weight\n\nold weight\n"
+    new = "# Benchmark results\n\npartial run\n\n## Page weight\n\nnew weight\n"
+    assert bench.merge_reports(old, new) == (
+        "# Benchmark results\n\nfull run\n\n## Rebuild\n\nrows\n\n## Page weight\n\nnew weight\n"
+    )
+    added = "# Benchmark results\n\n" + bench.LIGHTHOUSE_HEADING + "\n\nfigures\n"
+    assert bench.merge_reports(old, added).endswith("old weight\n\n" + added.split("\n\n", 1)[1])
+
+
+def test_the_local_host_serves_text_gzipped_and_folders_by_their_index(tmp_path: Path) -> None:
+    (tmp_path / "quiz").mkdir()
+    (tmp_path / "quiz" / "index.html").write_text("<p>quiz</p>" * 50)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    with lighthouse.served(tmp_path) as base:
+        gzipped = urllib.request.Request(base + "quiz/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(gzipped) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode() == "<p>quiz</p>" * 50
+        with urllib.request.urlopen(base + "quiz/") as response:
+            assert response.headers["Content-Encoding"] is None
+            assert response.read().decode() == "<p>quiz</p>" * 50
+        with urllib.request.urlopen(gzipped.full_url.replace("quiz/", "logo.png")) as response:
+            assert response.read() == b"\x89PNG"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(lighthouse.available() is not None, reason="Lighthouse is not installed")
+def test_bench_runs_lighthouse_on_both_sites(tmp_path: Path) -> None:
+    """One run on the home page of both builds: the figures land in the JSON and in the
+    report's own section, which replaces that section of an existing report only."""
+    out, results = tmp_path / "bench.json", tmp_path / "results.md"
+    results.write_text("# Benchmark results\n\nearlier\n\n## Rebuild\n\nrows\n")
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--only", "lighthouse"]
+    cmd += ["--runs", "1", "--pages", "home", "--out", str(results), "--json", str(out)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    found = json.loads(out.read_text())["lighthouse"]
+    assert "skipped" not in found, found
+    for site in ("ours", "plain"):
+        (kind,) = found["sites"][site]
+        home = found["sites"][site]["home"]
+        assert kind == "home" and home["runs"] == 1
+        assert set(home["scores"]) == set(lighthouse.CATEGORIES)
+        assert all(0 <= s <= 100 for s in home["scores"].values())
+        assert home["metrics"]["fcp"] > 0 and home["metrics"]["lcp"] >= home["metrics"]["fcp"]
+    report = results.read_text()
+    assert report.startswith("# Benchmark results\n\nearlier\n\n## Rebuild\n\nrows\n")
+    assert bench.LIGHTHOUSE_HEADING in report and "| home |" in report
