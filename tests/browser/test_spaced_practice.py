@@ -52,6 +52,23 @@ def schedule(page: Page) -> dict:
     return (saved(page) or {}).get("review", {})
 
 
+# A wrong answer to each question, and the quiz page it is on.
+WRONG = {
+    "flat-water": (WATER, "The cup was too small."),
+    "fresh-only": (WATER, "True"),
+    "steep-time": (STEEPING, "Twenty minutes for any tea."),
+}
+
+
+def miss(page: Page, base: str, *questions: str, sure: str | None = None) -> None:
+    """Answer the questions wrong on their quiz pages, as sure as said."""
+    for q in questions:
+        quiz, wrong = WRONG[q]
+        if not page.url.endswith(quiz):
+            page.goto(base + quiz)
+        answer(page.locator(f"#q-{q}"), wrong, sure=sure)
+
+
 @pytest.fixture
 def clocked(browser, base: str):
     with open_context(browser, base, **STILL) as ctx:
@@ -64,8 +81,7 @@ def test_a_missed_question_comes_back_the_next_day_then_further_out(
 ) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.")
+    miss(page, base, "flat-water")
     entry = schedule(page)["water/flat-water"]
     assert (entry["step"], entry["due"]) == (0, iso(2))
 
@@ -155,11 +171,8 @@ def test_a_wrong_answer_starts_it_over(clocked: Watched, base: str) -> None:
 def test_sure_but_wrong_comes_first_and_lessons_are_mixed(clocked: Watched, base: str) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.")
-    answer(page.locator("#q-fresh-only"), "True")
-    page.goto(base + STEEPING)
-    answer(page.locator("#q-steep-time"), "Twenty minutes for any tea.", sure="Sure")
+    miss(page, base, "flat-water", "fresh-only")
+    miss(page, base, "steep-time", sure="Sure")
     assert schedule(page)["steeping/steep-time"]["sure"] is True
     on_day(ctx, 2)
     page.goto(base + "practice/")
@@ -177,11 +190,7 @@ def test_sure_but_wrong_comes_first_and_lessons_are_mixed(clocked: Watched, base
 def test_lessons_are_never_grouped(clocked: Watched, base: str) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.")
-    answer(page.locator("#q-fresh-only"), "True")
-    page.goto(base + STEEPING)
-    answer(page.locator("#q-steep-time"), "Twenty minutes for any tea.")
+    miss(page, base, "flat-water", "fresh-only", "steep-time")
     on_day(ctx, 2)
     page.goto(base + "practice/")
     shown = page.locator(".lk-practice fieldset.lk-question")
@@ -236,8 +245,7 @@ def test_a_course_update_that_removes_a_question_leaves_the_rest(
 ) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.")
+    miss(page, base, "flat-water")
     gone = {"hash": "0123456789ab", "step": 0, "due": iso(1), "last": "2026-03-01T09:00:00Z"}
     page.evaluate(
         "([k, key, entry]) => { const d = JSON.parse(localStorage.getItem(k)); "
@@ -257,9 +265,7 @@ def test_the_progress_page_counts_what_is_due_and_an_import_keeps_it(
 ) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.")
-    answer(page.locator("#q-fresh-only"), "True")
+    miss(page, base, "flat-water", "fresh-only")
     on_day(ctx, 2)
     page.goto(base + "progress/")
     expect(page.locator(".lk-due")).to_have_text("2 questions are ready for practice. Practise now")
@@ -280,8 +286,7 @@ def test_the_progress_page_counts_what_is_due_and_an_import_keeps_it(
 def test_practice_by_keyboard_alone(clocked: Watched, base: str) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-fresh-only"), "True")
+    miss(page, base, "fresh-only")
     on_day(ctx, 2)
     page.goto(base + "practice/")
     tab_to(page, "#p-water-fresh-only .lk-options input")
@@ -307,9 +312,8 @@ def test_axe_finds_nothing_on_the_practice_page(clocked: Watched, base: str) -> 
     page = ctx.page()
     page.goto(base + "practice/")  # nothing yet
     assert_accessible(page)
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.", sure="Sure")
-    answer(page.locator("#q-fresh-only"), "True")
+    miss(page, base, "flat-water", sure="Sure")
+    miss(page, base, "fresh-only")
     on_day(ctx, 2)
     page.goto(base)
     expect(page.locator(".lk-due")).to_be_visible()
@@ -341,8 +345,7 @@ def test_without_javascript_the_page_says_what_it_needs(browser, base: str) -> N
 def test_practice_works_through_instant_navigation(clocked: Watched, base: str) -> None:
     ctx = clocked
     page = ctx.page()
-    page.goto(base + WATER)
-    answer(page.locator("#q-flat-water"), "The cup was too small.")
+    miss(page, base, "flat-water")
     on_day(ctx, 2)
     page.goto(base)
     page.get_by_role("link", name="Practise now").click()
