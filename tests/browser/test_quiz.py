@@ -8,20 +8,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import KEY, put, saved
+from tests.support.browser import tab_to
 
 pytestmark = pytest.mark.browser
 
 WATER = "lessons/01-water/quiz/"
 STEEPING = "lessons/02-steeping/quiz/"
-
-
-def tab_to(page: Page, selector: str, limit: int = 80) -> None:
-    """Press Tab (only Tab) until the focused element matches selector."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_a_quiz_taken_with_the_keyboard_only(page: Page, base: str) -> None:

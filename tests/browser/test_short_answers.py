@@ -19,6 +19,7 @@ from lessonkit.questions.short_answer import normalise
 from lessonkit.render import environment
 from tests.browser.conftest import Watched, open_context
 from tests.support.a11y import STILL, violations
+from tests.support.browser import tab_to
 from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -48,15 +49,6 @@ def page(ctx: Watched) -> Page:
 def saved(page: Page) -> dict | None:
     raw = page.evaluate("k => localStorage.getItem(k)", KEY)
     return None if raw is None else json.loads(raw)
-
-
-def tab_to(page: Page, selector: str, limit: int = 60) -> None:
-    """Press Tab (only Tab) until the focused element matches selector."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def focused(page: Page, selector: str) -> bool:

@@ -17,9 +17,8 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import KEY, saved
-from tests.browser.test_quiz import tab_to
 from tests.support.a11y import STILL, assert_accessible
-from tests.support.browser import Watched, open_context
+from tests.support.browser import Watched, open_context, tab_to
 
 pytestmark = pytest.mark.browser
 

@@ -50,3 +50,12 @@ def open_context(browser: Browser, base: str, **options) -> Iterator[Watched]:
         watched.check()
     finally:
         context.close()
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab (only Tab) until the focused element matches selector."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
