@@ -11,8 +11,9 @@ a course file holds, with `allow_html: false`, no script, event handler, `javasc
 The list covers what Markdown, the pymdown extensions and our templates produce; an element
 or attribute outside it is never needed by a course, so dropping it loses nothing. For code
 that is pre, code and span with Pygments' classes (highlight, inlinehilite), kbd (keys),
-details and summary with open (collapsible callouts); the theme's copy button is added by
-its script in the browser and needs nothing here. tests/test_tech_course.py checks that a
+details and summary with open (collapsible callouts); for quizzes, the form controls and
+the buttons the script drives (laid out in the page so that nothing moves when it starts).
+The theme's copy button is added by its script in the browser and needs nothing here. tests/test_tech_course.py checks that a
 course full of code loses nothing to the list.
 """
 
@@ -31,6 +32,7 @@ TAGS = frozenset(
         "b",
         "blockquote",
         "br",
+        "button",
         "caption",
         "code",
         "col",
@@ -93,8 +95,9 @@ EVERYWHERE = frozenset({"class", "id", "title", "lang", "dir", "hidden", "role"}
 PREFIXES = ("aria-", "data-lk-")
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href"}),
+    "button": frozenset({"type"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
-    "input": frozenset({"type", "name", "value", "checked", "autocomplete"}),
+    "input": frozenset({"type", "name", "value", "checked", "autocomplete", "accept"}),
     "label": frozenset({"for"}),
     "textarea": frozenset({"name", "rows", "cols"}),
     "ol": frozenset({"start", "reversed"}),

@@ -40,6 +40,15 @@ def test_every_page_has_the_scripts_texts_in_german(german_site: Path) -> None:
         assert given["check"] == "Prüfen" and given["tryAgain"] == "Noch einmal versuchen"
 
 
+def test_the_controls_the_script_drives_are_built_in_german(german_site: Path) -> None:
+    # laid out in the page so that nothing moves when the script starts (question.md.j2)
+    quiz = (german_site / "lessons" / "01-water" / "quiz" / "index.html").read_text("utf-8")
+    assert ">Prüfen</button>" in quiz and ">Noch einmal versuchen</button>" in quiz
+    assert "Prüfe jede Frage, um dein Ergebnis zu sehen." in quiz
+    progress = (german_site / "progress" / "index.html").read_text("utf-8")
+    assert ">Meine Daten herunterladen</button>" in progress
+
+
 def test_the_pages_and_navigation_are_german(german_site: Path) -> None:
     html = (german_site / "lessons" / "01-water" / "index.html").read_text(encoding="utf-8")
     assert "Lektion 1 von 2 · etwa" in html

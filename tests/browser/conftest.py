@@ -23,6 +23,13 @@ def mini_base(mini_project: Path) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="session")
+def tech_base(tech_project: Path) -> Iterator[str]:
+    """The technical fixture course (code, figures, exercises), served likewise."""
+    with serve(tech_project / "site", "/some-repo/") as base:
+        yield base
+
+
 @pytest.fixture
 def ctx(browser: Browser, mini_base: str) -> Iterator[Watched]:
     with open_context(browser, mini_base) as watched:

@@ -6,7 +6,6 @@ finds nothing else."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -14,7 +13,6 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.conftest import open_context
 from tests.support.a11y import STILL
 from tests.support.a11y import violations as axe
-from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -90,12 +88,6 @@ TOKENS = [
     "vg",
     "vi",
 ]
-
-
-@pytest.fixture(scope="module")
-def tech_base(tech_project: Path) -> Iterator[str]:
-    with serve(tech_project / "site", "/some-repo/") as base:
-        yield base
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,40 @@ def test_a_request_to_another_host_fails_the_test(browser, base: str) -> None:
             page.evaluate("fetch('https://elsewhere.example/x.json').catch(() => {})")
         assert ctx.foreign == ["https://elsewhere.example/x.json"]
         ctx.errors.clear()  # the browser may log the refused request too
+
+
+# Layout shifts the page has had so far, as Chromium measures them for Core Web Vitals
+# (those within half a second of the reader's own input do not count).
+SHIFTS = """() => new Promise((done) => {
+  const seen = [];
+  const watch = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+  watch.observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => {
+    seen.push(...watch.takeRecords());
+    watch.disconnect();
+    done(seen.filter((e) => !e.hadRecentInput).map((e) => ({
+      value: e.value,
+      moved: e.sources.map((s) => s.node ? s.node.outerHTML.slice(0, 80) : "?"),
+    })));
+  }, 100);
+})"""
+
+
+@pytest.mark.slow  # builds the technical fixture course when no test before it has
+@pytest.mark.parametrize("course", ["mini", "tech"])
+def test_no_page_moves_once_its_script_has_run(browser, course: str, request) -> None:
+    # A first visit on a phone, as Lighthouse makes it: what the script drives has its place
+    # from the first paint, so nothing below it is pushed down when the script starts (the
+    # Check buttons, the quiz score and the Practice page's status line once were).
+    site = request.getfixturevalue(f"{course}_project") / "site"
+    base = request.getfixturevalue("base" if course == "mini" else "tech_base")
+    with open_context(browser, base, viewport={"width": 412, "height": 823}) as ctx:
+        page = ctx.page()
+        moved = {}
+        for html in sorted(site.rglob("index.html")):
+            path = html.relative_to(site).as_posix().removesuffix("index.html")
+            page.goto(base + path)
+            expect(page.locator("article[data-lk-ready]")).to_be_attached()
+            moved[path or "home"] = page.evaluate(SHIFTS)
+    moved = {path: shifts for path, shifts in moved.items() if shifts}
+    assert not moved, json.dumps(moved, indent=1)

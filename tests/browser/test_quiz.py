@@ -176,6 +176,12 @@ def test_without_javascript_the_answers_can_be_revealed(browser, base: str) -> N
         page.goto(base + "self-check/")
         expect(page.locator("[data-lk-results]")).to_be_hidden()
         expect(page.get_by_role("heading", name="Scoring it yourself")).to_be_visible()
+        # what only the script drives is in every page, and shows only where scripts run
+        page.goto(base + "progress/")
+        expect(page.locator(".lk-data")).to_be_visible()
+        for name in ("Download my data", "Erase everything", "Undo"):
+            expect(page.get_by_role("button", name=name)).to_have_count(0)
+        expect(page.locator("#lk-import")).to_be_hidden()
     finally:
         context.close()
 

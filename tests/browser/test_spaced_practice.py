@@ -337,6 +337,7 @@ def test_without_javascript_the_page_says_what_it_needs(browser, base: str) -> N
             "is due. Without it, the knowledge check at the end of each lesson still works."
         )
         expect(page.locator(".lk-practice fieldset").first).to_be_hidden()
+        expect(page.locator(".lk-practice-status")).to_be_hidden()
         page.goto(base)
         expect(page.locator(".lk-due")).to_be_hidden()
 

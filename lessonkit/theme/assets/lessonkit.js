@@ -234,9 +234,14 @@
       return setup();
     } catch (err) {
       console.error(`lessonkit: ${what} could not start and was left as it is without JavaScript.`, err);
-      els.forEach((el, i) => el.isConnected && el.replaceWith(before[i]));
+      els.forEach((el, i) => el.isConnected && el.replaceWith(withoutScript(before[i])));
       return undefined;
     }
+  }
+  // An element as without JavaScript: what only the script drives (data-lk-script) taken out.
+  function withoutScript(el) {
+    $$("[data-lk-script]", el).forEach((e) => e.remove());
+    return el;
   }
   const named = (what, el) => (el.id ? `${what} #${el.id}` : what);
 
@@ -488,8 +493,10 @@
     // counts in the total, so the score and the saved best stay "of" the whole quiz and a best
     // score saved from the whole quiz is not replaced by one from part of it.
     const total = fieldsets.length;
-    const score = h("p", { className: "lk-score" });
-    const again = button(t("startAgain"));
+    const summary = $(":scope > .lk-summary", form);
+    const score = summary && $(".lk-score", summary);
+    const again = summary && $(".lk-again", summary);
+    if (!score || !again) throw new Error("a quiz needs its .lk-summary, with .lk-score and .lk-again");
     form.addEventListener("submit", (e) => e.preventDefault());
     const qs = [];
     const update = (said) => {
@@ -508,7 +515,7 @@
     };
     fieldsets.forEach((fs, i) => {
       const type = fs.dataset.lkType;
-      if (!has(TYPES, type)) return; // left as it is without JavaScript: the answer is in <details>
+      if (!has(TYPES, type)) return void withoutScript(fs); // as without JavaScript: the answer is in <details>
       const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, id, P, update, {
         confidence: form.hasAttribute("data-lk-confidence"),
       }));
@@ -519,7 +526,6 @@
       update(t("quizCleared"));
       qs[0]?.focus();
     });
-    form.append(h("div", { className: "lk-summary" }, score, again));
     update();
   }
 
@@ -658,11 +664,14 @@
     const key = `${quizId}/${fs.dataset.lkQuestion}`;
     const hash = fs.dataset.lkHash;
     const empty = type.empty || "chooseFirst";
-    const check = button(t("check"), "md-button--primary lk-check");
-    const retry = button(t("tryAgain"), "lk-retry");
+    // Check, Try again and "how sure are you?" are in the page (question.md.j2)
+    const actions = $(":scope > .lk-actions", fs);
+    const check = actions && $(".lk-check", actions);
+    const retry = actions && $(".lk-retry", actions);
+    if (!check || !retry) throw new Error("a question needs its .lk-actions, with .lk-check and .lk-retry");
     const out = h("div", { className: "lk-result" });
-    const sure = how.confidence ? confidence(`${fs.id || key.replace("/", "-")}-sure`) : null;
-    type.box.after(...(sure ? [sure.box] : []), h("div", { className: "lk-actions" }, check, retry), out);
+    actions.after(out);
+    const sure = how.confidence ? confidence($(":scope > fieldset.lk-sure", fs)) : null;
     const focus = () => $("input, select, textarea", fs)?.focus();
     let state = null; // null: not checked; true or false: checked, right or not
 
@@ -760,14 +769,11 @@
     return { state: () => state, reset, focus };
   }
 
-  // "How sure are you?": three radio buttons of their own, optional. Their changes are kept
-  // from the question, where a change would clear the verdict as stale.
-  function confidence(name) {
-    const choices = [["sure", "sure"], ["fairly", "fairlySure"], ["guess", "guessing"]].map(([value, label]) => {
-      const id = `${name}-${value}`;
-      return h("span", { className: "lk-sure-choice" }, h("input", { type: "radio", name, id, value }), " ", h("label", { htmlFor: id }, t(label)));
-    });
-    const box = h("fieldset", { className: "lk-sure" }, h("legend", {}, t("sureAsk")), ...choices);
+  // "How sure are you?": three radio buttons of their own in the page (sure, fairly, guess),
+  // optional. Their changes are kept from the question, where a change would clear the
+  // verdict as stale.
+  function confidence(box) {
+    if (!box) throw new Error("a question asked how sure the reader is needs its fieldset.lk-sure");
     ["change", "input"].forEach((e) => box.addEventListener(e, (ev) => ev.stopPropagation()));
     return {
       box,
@@ -798,8 +804,8 @@
     const here = Object.entries(P.data.review).filter(([k]) => byKey.has(k));
     const due = here.filter(([, e]) => isDue(e)).map(([k]) => k);
     const order = [...shuffle(due.filter((k) => P.data.review[k].sure)), ...spread(due.filter((k) => !P.data.review[k].sure))];
-    const status = h("p", { className: "lk-practice-status" });
-    box.prepend(status);
+    const status = $(":scope > .lk-practice-status", box); // in the page, saying what a first visit finds
+    if (!status) throw new Error("the Practice page needs its .lk-practice-status");
     if (!order.length) {
       const next = here.map(([, e]) => e).filter((e) => !learned(e)).map((e) => e.due).sort()[0];
       status.textContent = !here.length ? t("practiceNone") : next ? t("practiceLater", { date: day(`${next}T12:00`) }) : t("practiceLearned");
@@ -822,7 +828,7 @@
       legend?.prepend(`${t("questionNumber", { n: i + 1 })}${legend.textContent.trim() ? " " : ""}`);
       if (P.data.review[order[i]].sure) ($(".lk-from", fs) || legend)?.after(h("p", { className: "lk-sure-note" }, t("sureWrong")));
       const type = fs.dataset.lkType;
-      if (!has(TYPES, type)) return;
+      if (!has(TYPES, type)) return void withoutScript(fs);
       const q = widget(named("a question", fs), [fs], () => question(fs, TYPES[type](fs), i + 1, fs.dataset.lkFrom, P, update, {
         practice: true, confidence: box.hasAttribute("data-lk-confidence"),
       }));
@@ -991,7 +997,10 @@
     const hist = $("[data-lk-history]", el);
     const notes = $("[data-lk-notes]", el);
     const empty = [hist, notes].map((x) => x && [...x.childNodes]);
-    const msg = h("p", { className: "lk-msg", role: "status" });
+    // Download, Erase, loading a file, the message line and Undo are in the page (progress.md.j2)
+    const data = $("[data-lk-data]", el);
+    const [download, erase, file, msg, undo] = [".lk-download", ".lk-erase", "#lk-import", ".lk-msg", ".lk-undo"].map((s) => data && $(s, data));
+    if (!download || !erase || !file || !msg || !undo) throw new Error("the progress page needs its data controls (progress.md.j2)");
     if (P.off) P.notice(t("storageOff"));
     const line = (r) => { // one subscale of a saved self-check result
       if (r.mean === null) return t("historyNone", { title: r.title });
@@ -1030,7 +1039,6 @@
       }
     };
 
-    const download = button(t("download"), "md-button--primary");
     download.addEventListener("click", () => {
       downloadData(P.course, P.data);
       msg.textContent = t("downloaded");
@@ -1039,7 +1047,6 @@
     /* Loading a file: read and checked whole (verify) before anything changes; then the
        reader sees what it holds beside what is kept here, and chooses to replace, merge or
        cancel. Until the page is left, Undo puts back what was kept before. */
-    const file = h("input", { type: "file", id: "lk-import", accept: ".json,application/json" });
     const questions = (() => {
       try {
         return JSON.parse($("[data-lk-due]", P.root)?.dataset.lkDue || "{}");
@@ -1054,8 +1061,6 @@
     const cancel = button(t("importCancel"));
     const choose = h("div", { className: "lk-confirm lk-import-ask", hidden: true }, what, h("p", {}, t("importAsk")),
       h("div", { className: "lk-actions" }, replace, combine, cancel));
-    const undo = button(t("undo"));
-    undo.hidden = true;
     let incoming = null;
     let before = null; // what was kept before the last load
     const settle = (data, said) => { // keep data, show it, say so
@@ -1115,7 +1120,6 @@
       file.focus();
     });
 
-    const erase = button(t("erase"));
     const yes = button(t("eraseYes"), "md-button--primary");
     const no = button(t("eraseNo"));
     const ask = h("p", { tabIndex: -1 }, t("eraseAsk"));
@@ -1142,11 +1146,8 @@
       erase.focus();
     });
 
-    $("[data-lk-data]", el)?.append(
-      h("div", { className: "lk-actions" }, download, erase), confirm,
-      h("p", { className: "lk-import" }, h("label", { htmlFor: "lk-import" }, t("loadLabel")), " ", file),
-      choose, msg, h("div", { className: "lk-actions" }, undo),
-    );
+    erase.parentElement.after(confirm);
+    file.parentElement.after(choose);
     render();
   }
 
