@@ -13,8 +13,8 @@ or attribute outside it is never needed by a course, so dropping it loses nothin
 that is pre, code and span with Pygments' classes (highlight, inlinehilite), kbd (keys),
 details and summary with open (collapsible callouts); for quizzes, the form controls and
 the buttons the script drives (laid out in the page so that nothing moves when it starts).
-The theme's copy button is added by its script in the browser and needs nothing here. tests/test_tech_course.py checks that a
-course full of code loses nothing to the list.
+The theme's copy button is added by its script in the browser and needs nothing here.
+tests/test_tech_course.py checks that a course full of code loses nothing to the list.
 """
 
 from __future__ import annotations

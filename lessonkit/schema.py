@@ -127,10 +127,11 @@ def _describe(error: ValidationError, doc: Document) -> Problem | None:
         if not extra:
             return None
         key = extra[0]
+        moved = schema.get("x-moved", {}).get(key)  # a key that now lives elsewhere
         return problem(
             "schema.unknown-key",
             doc.key_at((*path, key)),
-            did_you_mean(key, allowed),
+            f"it is now '{moved}'" if moved else did_you_mean(key, allowed),
             key=key,
             known=known(allowed),
         )

@@ -226,7 +226,7 @@ def test_the_english_pages_have_no_string_block(tmp_path: Path) -> None:
     assert course_extra(english)["lessonkit_strings"] == {}
     french = generate(course_in(tmp_path, "fr")).course
     given = course_extra(french)["lessonkit_strings"]
-    assert given["check"] == "Vérifier"
+    assert given["right"] == "Bonne réponse."
     assert given["choseWrong"]["by"] == "wrong", "the script is told which number picks the form"
     assert set(given) <= set(_script_table())
 
@@ -235,7 +235,7 @@ def test_the_engine_config_carries_the_language(tmp_path: Path) -> None:
     root = course_in(tmp_path, "de")
     course = generate(root).course
     config = derived_config(root, course, tmp_path / "docs", tmp_path / "stage" / "site")
-    assert config["extra"]["lessonkit_strings"]["check"] == "Prüfen"
+    assert config["extra"]["lessonkit_strings"]["right"] == "Richtig."
     toc = next(
         e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e
     )
@@ -299,6 +299,18 @@ def test_an_unknown_key_is_an_error_at_its_line_and_column(tmp_path: Path) -> No
         "content/strings.yml:3:3: error[schema.unknown-key]: unknown key 'quizz_title'"
         " (hint: did you mean 'quiz_title'?)"
     )
+
+
+def test_a_key_that_moved_is_named_where_it_lives_now(tmp_path: Path) -> None:
+    strings = "script:\n  check: Check my answer\n"
+    result = generate(course_in(tmp_path, "en", strings))
+    (wrong,) = [p for p in result.problems if p.is_error]
+    assert str(wrong) == (
+        "content/strings.yml:2:3: error[schema.unknown-key]: unknown key 'check'"
+        " (hint: it is now 'page.quiz_check')"
+    )
+    assert set(i18n.MOVED.values()) <= set(i18n.reference()), "each names a key there is"
+    assert not set(i18n.MOVED) & set(i18n.reference()), "and the old key is gone"
 
 
 def test_an_override_keeps_the_placeholders_of_its_key(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_every_page_has_the_scripts_texts_in_german(german_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert '<html lang="de-AT"' in html, page
         given = _strings(html)
-        assert given["check"] == "Prüfen" and given["tryAgain"] == "Noch einmal versuchen"
+        assert given["right"] == "Richtig." and given["notQuite"] == "Nicht ganz."
 
 
 def test_the_controls_the_script_drives_are_built_in_german(german_site: Path) -> None:
@@ -65,12 +65,15 @@ def test_the_pages_and_navigation_are_german(german_site: Path) -> None:
 def test_text_cannot_end_the_string_block(tmp_path: Path) -> None:
     """A course's own text reaches the block as JSON with <, > and & escaped."""
     strings = (
-        "script:\n  check: '</script><script>alert(1)</script> & more'\n"
+        "script:\n  right: '</script><script>alert(1)</script> & more'\n"
         "page:\n  code_output: '</style><script>alert(2)</script>\"'\n"
+        "  quiz_check: '</button><script>alert(3)</script>'\n"
     )
     root = course_in(tmp_path, "en", strings)
     assert build(root, strict=True) == 0
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "<script>alert(2)" not in html
     assert '--lk-label-output: "\\3c \\2f style\\3e \\3c script\\3e alert\\28 2\\29 ' in html
-    assert _strings(html)["check"] == "</script><script>alert(1)</script> & more"
+    assert _strings(html)["right"] == "</script><script>alert(1)</script> & more"
+    quiz = (root / "site" / "lessons" / "01-water" / "quiz" / "index.html").read_text("utf-8")
+    assert "&lt;/button&gt;&lt;script&gt;alert(3)&lt;/script&gt;</button>" in quiz

@@ -31,6 +31,21 @@ GROUPS = ("page", "nav", "script")
 FORMS = ("zero", "one", "two", "few", "many", "other")
 # In a plural entry of the reference table: which value picks the form (the script's "by").
 BY = "by"
+# Keys that moved, old -> new: a strings.yml that still uses an old one is told the new one.
+# (The buttons and labels the script drives are built into the page since they were laid
+# out from the first paint, so they are texts of the page now.)
+MOVED = {
+    "script.check": "page.quiz_check",
+    "script.tryAgain": "page.quiz_try_again",
+    "script.startAgain": "page.quiz_start_again",
+    "script.sureAsk": "page.sure_ask",
+    "script.sure": "page.sure_sure",
+    "script.fairlySure": "page.sure_fairly",
+    "script.guessing": "page.sure_guess",
+    "script.erase": "page.progress_erase",
+    "script.loadLabel": "page.progress_load",
+    "script.undo": "page.progress_undo",
+}
 
 Entry = str | dict[str, str]
 _NAME = re.compile(r"\{(\w+)\}")
@@ -256,6 +271,10 @@ def schema() -> dict[str, Any]:
     for key, entry in reference().items():
         group, _, name = key.partition(".")
         groups.setdefault(group, {})[name] = entry_schema(entry)
+    moved: dict[str, dict[str, str]] = {}
+    for old, new in MOVED.items():
+        group, _, name = old.partition(".")
+        moved.setdefault(group, {})[name] = new
     descriptions = {
         "page": "Texts of the pages: headings, buttons, sentences.",
         "nav": "Labels of the site navigation.",
@@ -275,6 +294,7 @@ def schema() -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "properties": props,
+                **({"x-moved": moved[group]} if group in moved else {}),
             }
             for group, props in groups.items()
         },

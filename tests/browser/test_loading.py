@@ -136,3 +136,20 @@ def test_no_page_moves_once_its_script_has_run(browser, course: str, request) ->
             moved[path or "home"] = page.evaluate(SHIFTS)
     moved = {path: shifts for path, shifts in moved.items() if shifts}
     assert not moved, json.dumps(moved, indent=1)
+
+
+def test_what_the_script_drives_is_not_shown_before_it_starts(browser, base: str) -> None:
+    # The Check buttons keep their place from the first paint, but a button that does
+    # nothing is never shown: not while the script loads, nor when it never arrives.
+    with open_context(browser, base) as ctx:
+        ctx.context.route("**/assets/lessonkit.js", lambda route: route.abort())
+        page = ctx.page()
+        page.goto(base + "lessons/01-water/quiz/")
+        expect(page.locator(".lk-actions").first).to_be_hidden()
+        assert page.locator(".lk-actions").first.bounding_box()["height"] > 0, "its place is kept"
+        expect(page.get_by_role("button", name="Check")).to_have_count(0)
+        page.goto(base + "progress/")
+        expect(page.get_by_role("button", name="Download my data")).to_have_count(0)
+        page.goto(base + "practice/")
+        expect(page.locator(".lk-practice-status")).to_be_hidden()
+        ctx.errors.clear()  # the browser logs the script it could not load

@@ -112,7 +112,7 @@ def test_the_page_can_give_its_own_strings(page: Page, base: str) -> None:
         # plural forms by the page's language: in French 0 and 1 are both "one"
         "score": {"one": "{right} point sur {total}.", "other": "{right} points sur {total}."},
         "stillToCheck": {"by": "left", "one": "Encore {left} question.", "other": "Encore {left}."},
-        "tryAgain": 5,  # not text: the built-in one stays
+        "right": 5,  # not text: the built-in one stays
         "noSuchKey": "ignored",
     }
     rewrite(page, WATER, with_strings(json.dumps(table), lang="fr"))

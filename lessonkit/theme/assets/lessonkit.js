@@ -11,16 +11,13 @@
      "by" names the number that picks the form (without it, the first number the text uses);
      "other" is required, and a form the language has but the entry lacks falls back to it.
      A page may translate the table: the JSON object in
-       <script type="application/json" id="lk-strings">{"check": "Prüfen"}</script>
+       <script type="application/json" id="lk-strings">{"right": "Richtig."}</script>
      replaces entries key by key. theme/main.html writes it from the course's language's table
      (lessonkit/i18n/<language>.yml, group "script"), whose English is exactly this one. Unknown keys and entries of the wrong shape are ignored; a block
      that is not a JSON object leaves the whole table as it is. */
   const STRINGS = {
     gap: " ", // between sentences, and after a label such as "Right:"; "" where words run on
     // knowledge checks
-    check: "Check",
-    tryAgain: "Try again",
-    startAgain: "Start the quiz again",
     chooseFirst: "Choose an answer first.",
     chooseFirstSaid: "Question {n}: choose an answer first.",
     typeFirst: "Type an answer first.",
@@ -42,11 +39,6 @@
     score: "Score: {right} of {total} right.",
     stillToCheck: "{left} still to check.",
     bestSoFar: "Your best so far: {best} of {total}.",
-    // "how sure are you?" (course.yml: confidence), asked with each answer
-    sureAsk: "How sure are you? (You can skip this.)",
-    sure: "Sure",
-    fairlySure: "Fairly sure",
-    guessing: "Guessing",
     // practice: questions answered before, back when they are due
     questionNumber: "Question {n}.",
     dueCount: {
@@ -144,10 +136,7 @@
     cancelled: "Nothing was loaded.",
     replaced: "Your file was loaded: it replaced what was kept here.",
     merged: "Your file was merged with what was kept here, keeping the newer version of each item.",
-    undo: "Undo",
     undone: "Undone: what is kept here is as it was before you loaded the file.",
-    loadLabel: "Load a file you saved before (you will be asked before anything changes):",
-    erase: "Erase everything",
     eraseAsk: "Erase your visits, quiz scores, practice, self-check results and notes from this browser? This cannot be undone. You may want to download a copy first.",
     eraseYes: "Yes, erase everything",
     eraseNo: "Keep my data",
@@ -535,7 +524,6 @@
      and returns what differs between types. question() does all the rest: Check and Try again,
      the verdict and the live region, saving { hash, chosen } under the question's key, the
      score, retry, and marking stale feedback when the answer changes ("input" or "change").
-       box              the element the Check button and the result go after
        empty            optional: the string key shown when nothing is given (default
                         "chooseFirst"); the same key + "Said" is announced
        read()           the learner's answer as an array of strings (saved as it is), or null
@@ -570,7 +558,6 @@
     const keyed = Object.fromEntries($$(".lk-feedback li", fs).map((li) => [li.dataset.lkOption, li]));
     const right = Object.keys(keyed).filter((k) => keyed[k].dataset.lkCorrect === "true");
     return {
-      box,
       read() {
         const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
         return chosen.length ? chosen : null;
@@ -642,7 +629,6 @@
     // come after Enter has checked, and wipe the verdict as stale.
     input.addEventListener("change", (e) => e.stopPropagation());
     return {
-      box,
       empty: "typeFirst",
       read: () => (norm(input.value) ? [input.value] : null),
       restore: (chosen) => (input.value = isStr(chosen[0]) ? chosen[0] : ""),
@@ -776,7 +762,6 @@
     if (!box) throw new Error("a question asked how sure the reader is needs its fieldset.lk-sure");
     ["change", "input"].forEach((e) => box.addEventListener(e, (ev) => ev.stopPropagation()));
     return {
-      box,
       read: () => $("input:checked", box)?.value || null,
       clear: () => $$("input", box).forEach((i) => (i.checked = false)),
     };
