@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -20,19 +19,12 @@ from lessonkit.render import environment
 from tests.browser.conftest import Watched, open_context
 from tests.support.a11y import STILL, violations
 from tests.support.browser import tab_to
-from tests.support.serve import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 KEY = "lessonkit:shell-first-steps:v1"
 QUIZ = "lessons/02-practice/quiz/"
 LESSON = "lessons/02-practice/"
-
-
-@pytest.fixture(scope="module")
-def tech_base(tech_project: Path) -> Iterator[str]:
-    with serve(tech_project / "site", "/some-repo/") as base:
-        yield base
 
 
 @pytest.fixture
