@@ -31,8 +31,10 @@ def tech_base(tech_project: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def ctx(browser: Browser, mini_base: str) -> Iterator[Watched]:
-    with open_context(browser, mini_base) as watched:
+def ctx(browser: Browser, base: str) -> Iterator[Watched]:
+    """A fresh context on the module's site: the fixture course, unless the module gives
+    another `base` (test_short_answers.py serves the technical one)."""
+    with open_context(browser, base) as watched:
         yield watched
 
 

@@ -6,7 +6,6 @@ checker's, case by case."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -16,7 +15,7 @@ from lessonkit.problems import Where
 from lessonkit.questions import question_type
 from lessonkit.questions.short_answer import normalise
 from lessonkit.render import environment
-from tests.browser.conftest import Watched, open_context
+from tests.browser.conftest import open_context
 from tests.support.a11y import STILL, violations
 from tests.support.browser import tab_to
 
@@ -28,14 +27,8 @@ LESSON = "lessons/02-practice/"
 
 
 @pytest.fixture
-def ctx(browser: Browser, tech_base: str) -> Iterator[Watched]:
-    with open_context(browser, tech_base) as watched:
-        yield watched
-
-
-@pytest.fixture
-def page(ctx: Watched) -> Page:
-    return ctx.page()
+def base(tech_base: str) -> str:
+    return tech_base  # the `ctx` and `page` of conftest.py open this course
 
 
 def saved(page: Page) -> dict | None:
