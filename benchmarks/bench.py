@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Benchmarks: lessonkit's own work against the engine's, rebuilds, page weight, Lighthouse.
 
-python benchmarks/bench.py [--sizes 10 100 [1000]] [--runs 3] [--out PATH] [--json PATH]
-                           [--only sizes|weight|lighthouse] [--pages KIND ...]
+python benchmarks/bench.py [--sizes 10 100 [1000]] [--runs 3] [--lighthouse-runs 5]
+                           [--out PATH] [--json PATH] [--only sizes|weight|lighthouse]
+                           [--pages KIND ...]
 
 Each size is a synthetic course (benchmarks/synthetic.py) shaped like a real one, in a
 temporary copy of this project. Measured there:
@@ -20,8 +21,10 @@ self-check, progress, the workbook, ...) is measured in both:
 
 - page weight: everything a browser fetches to show it, gzip-compressed;
 - Lighthouse on a phone (benchmarks/lighthouse.py): the performance score, FCP, LCP, TBT
-  and CLS, and the accessibility, best-practices and SEO scores, medians of --runs. Without
-  Lighthouse (scripts/ensure-lighthouse.sh) the report says so and leaves it out.
+  (and how much of it each script caused) and CLS, and the accessibility, best-practices
+  and SEO scores, medians of --lighthouse-runs (5: Lighthouse's own advice, which halves
+  the spread of one run). Without Lighthouse (scripts/ensure-lighthouse.sh) the report
+  says so and leaves it out.
 
 The report goes to benchmarks/results.md (or --out) and to the screen; --only measures one
 part and replaces only its section. Times are medians of --runs; nothing here asserts a
@@ -641,8 +644,9 @@ SHORT = {"accessibility": "accessibility", "best-practices": "best practices", "
 
 
 def lighthouse_rows(sites: dict[str, dict[str, Any]]) -> list[list[str]]:
-    """Per page kind: performance, FCP, LCP, TBT and CLS, ours then plain Material's, and
-    our other three scores."""
+    """Per page kind: performance, FCP, LCP, TBT and CLS, ours then plain Material's, with
+    how much of our TBT lessonkit.js and Material's script caused; and our other three
+    scores."""
     rows = []
     for kind, ours in sites["ours"].items():
         plain = sites["plain"][kind]
@@ -650,6 +654,7 @@ def lighthouse_rows(sites: dict[str, dict[str, Any]]) -> list[list[str]]:
         row += [f"{ours['scores']['performance']:g}", f"{plain['scores']['performance']:g}"]
         for key, unit in (("fcp", 1000), ("lcp", 1000), ("tbt", 1)):
             row += [f"{r['metrics'][key] / unit:,.{2 if unit > 1 else 0}f}" for r in (ours, plain)]
+        row += [f"{ours.get('blocking', {}).get(s, 0):,.0f}" for s in ("lessonkit", "material")]
         row += [f"{r['metrics']['cls']:.3f}" for r in (ours, plain)]
         row += [f"{ours['scores'][c]:g}" for c in SHORT]
         rows.append(row)
@@ -695,12 +700,15 @@ def lighthouse_section(lh: dict[str, Any]) -> list[str]:
         f"average {load[0]:.2f} at the start, {load[1]:.2f} at the end; Lighthouse's benchmark "
         f"index of this machine {lh['benchmark_index']:.0f}. 'plain' is Material building the "
         "same Markdown without our CSS, script and theme overrides. FCP and LCP in seconds, "
-        "TBT in milliseconds; the last three columns are lessonkit's scores. "
+        "TBT in milliseconds. 'of it: ours' and 'Material' split lessonkit's TBT by whose "
+        "script ran the long task (Lighthouse's list of long tasks, after first paint): "
+        "lessonkit.js, and Material's own script, which both sites run. The last three "
+        "columns are lessonkit's scores. "
         f"{spread(lh['sites'])}"
     )
     out += [*textwrap.wrap(about, width=90), ""]
     header = ["page", "performance", "plain", "FCP s", "plain", "LCP s", "plain"]
-    header += ["TBT ms", "plain", "CLS", "plain", *SHORT.values()]
+    header += ["TBT ms", "plain", "of it: ours", "Material", "CLS", "plain", *SHORT.values()]
     out += _table(header, lighthouse_rows(lh["sites"]))
     ours, plain = failures(lh["sites"]["ours"]), failures(lh["sites"]["plain"])
     out += [
@@ -746,6 +754,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="lesson counts (10 100)")
     p.add_argument("--runs", type=int, default=3, help="timed runs of each step (3)")
+    p.add_argument(
+        "--lighthouse-runs", type=int, default=5, help="Lighthouse runs of each page (5)"
+    )
     p.add_argument("--out", type=Path, default=RESULTS, help="the Markdown report")
     p.add_argument("--json", type=Path, help="also write every figure here")
     p.add_argument("--seed", type=int, default=0, help="of the synthetic courses")
@@ -764,7 +775,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
     args = p.parse_args(argv)
-    if any(n < 1 for n in args.sizes) or args.runs < 1:
+    if any(n < 1 for n in args.sizes) or min(args.runs, args.lighthouse_runs) < 1:
         p.error("sizes and runs are counts from 1")
     parts = {args.only} if args.only else set(PARTS)
     parts -= {"weight"} if args.no_weight else set()
@@ -791,7 +802,7 @@ def main(argv: list[str] | None = None) -> int:
             data["weight"] = page_weight(sites, args.pages)
         if "lighthouse" in parts:
             print("running Lighthouse ...", file=sys.stderr, flush=True)
-            data["lighthouse"] = first_paint(sites, args.runs, args.pages, work)
+            data["lighthouse"] = first_paint(sites, args.lighthouse_runs, args.pages, work)
         data["machine"]["load_average_end"] = os.getloadavg()[0]
     text = report(data)
     if args.only and args.out.is_file():

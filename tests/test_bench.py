@@ -217,6 +217,18 @@ def test_a_lighthouse_report_reads_as_scores_metrics_and_failed_audits() -> None
     assert found["failing"]["seo"] == found["failing"]["best-practices"] == []
 
 
+def test_blocking_time_is_told_by_whose_script_ran_the_long_task() -> None:
+    """Each long task is cut to the time between first paint (2712.4) and interactive
+    (3300) as TBT counts it, less its first 50 ms, and put to the script it ran: the one
+    before first paint and the one cut to 40 ms block nothing."""
+    found = lighthouse.summary(_report())["blocking"]
+    assert found == pytest.approx({"lessonkit": 17.4, "material": 77.6, "other": 10.0})
+    # a report without a list of long tasks (or without interactive) blocks nothing
+    report = _report()
+    del report["audits"]["long-tasks"], report["audits"]["interactive"]
+    assert lighthouse.summary(report)["blocking"] == {"lessonkit": 0, "material": 0, "other": 0}
+
+
 def test_a_failed_lighthouse_run_is_an_error_not_a_zero() -> None:
     report = _report()
     report["runtimeError"] = {"code": "NO_FCP", "message": "The page did not paint"}
@@ -245,6 +257,7 @@ def test_the_median_of_runs_takes_each_figure_on_its_own() -> None:
     assert found["scores"]["performance"] == 86
     assert found["metrics"]["lcp"] == 3500.0
     assert found["metrics"]["fcp"] == 2712.4
+    assert found["blocking"]["lessonkit"] == pytest.approx(17.4)
     # how far apart the runs were, so that a difference can be told from noise
     assert found["spread"]["performance"] == 13
     assert found["spread"]["lcp"] == 1400.0 and found["spread"]["fcp"] == 0
@@ -273,8 +286,8 @@ def test_the_lighthouse_table_sets_ours_beside_plain_material() -> None:
     section = "\n".join(bench.lighthouse_section(data))
     assert bench.LIGHTHOUSE_HEADING in section
     assert (
-        "| quiz | 86 | 93 | 2.71 | 2.71 | 3.50 | 2.60 | 95 | 95 | 0.001 | 0.001 | 96 | 100 | 100 |"
-        in section
+        "| quiz | 86 | 93 | 2.71 | 2.71 | 3.50 | 2.60 | 95 | 95 | 17 | 78 | 0.001 | 0.001 | 96 "
+        "| 100 | 100 |" in section
     )
     assert "lessonkit: none." in section
     assert "up to 13 point(s) of performance and 1.40 s of LCP apart" in " ".join(section.split())
@@ -346,7 +359,8 @@ def test_bench_runs_lighthouse_on_both_sites(tmp_path: Path) -> None:
     out, results = tmp_path / "bench.json", tmp_path / "results.md"
     results.write_text("# Benchmark results\n\nearlier\n\n## Rebuild\n\nrows\n")
     cmd = [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--only", "lighthouse"]
-    cmd += ["--runs", "1", "--pages", "home", "--out", str(results), "--json", str(out)]
+    cmd += ["--lighthouse-runs", "1", "--pages", "home", "--out", str(results)]
+    cmd += ["--json", str(out)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     found = json.loads(out.read_text())["lighthouse"]
@@ -358,6 +372,8 @@ def test_bench_runs_lighthouse_on_both_sites(tmp_path: Path) -> None:
         assert set(home["scores"]) == set(lighthouse.CATEGORIES)
         assert all(0 <= s <= 100 for s in home["scores"].values())
         assert home["metrics"]["fcp"] > 0 and home["metrics"]["lcp"] >= home["metrics"]["fcp"]
+        assert set(home["blocking"]) == {"lessonkit", "material", "other"}
+    assert found["sites"]["plain"]["home"]["blocking"]["lessonkit"] == 0
     report = results.read_text()
     assert report.startswith("# Benchmark results\n\nearlier\n\n## Rebuild\n\nrows\n")
     assert bench.LIGHTHOUSE_HEADING in report and "| home |" in report
