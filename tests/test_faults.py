@@ -95,7 +95,11 @@ def test_a_stopped_build_changes_nothing_and_leaves_nothing(built: Path, tmp_pat
         # as from a terminal: a child of a background job starts with Ctrl-C ignored
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    _engine_config(root)  # the build is at its engine
+    # The engine is held still, so the build cannot run to its end before Ctrl-C arrives;
+    # stopping the build ends the engine (a stopped process is killed all the same).
+    _, engines = _engine_running(root)
+    for pid in engines:
+        os.kill(pid, signal.SIGSTOP)
     child.send_signal(signal.SIGINT)
     _, err = child.communicate(timeout=120)
     assert child.returncode == 1
@@ -112,9 +116,7 @@ def test_the_engine_ends_with_the_build_that_started_it(built: Path, tmp_path: P
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    config = _engine_config(root)
-    engines = _processes(str(config))
-    assert engines, "the engine runs as a child"
+    config, _ = _engine_running(root)  # the engine runs as a child
     child.kill()
     child.wait()
     for _ in range(200):
@@ -127,14 +129,17 @@ def test_the_engine_ends_with_the_build_that_started_it(built: Path, tmp_path: P
     assert state(root) == "old"
 
 
-def _engine_config(root: Path) -> Path:
-    """The config a running build gave its engine, once it has (the engine is starting)."""
-    for _ in range(600):
+def _engine_running(root: Path) -> tuple[Path, list[int]]:
+    """The config a running build gave its engine and the engine's processes, once they
+    run (the config is written just before the engine starts, and kept until the build
+    ends)."""
+    for _ in range(3000):
         config = next((root / ".lessonkit").glob("build-*/engine.yml"), None)
-        if config:
-            return config
-        time.sleep(0.05)
-    raise AssertionError("the build never reached its engine")
+        engines = _processes(str(config)) if config else []
+        if engines:
+            return config, engines
+        time.sleep(0.01)
+    raise AssertionError("the build never ran its engine")
 
 
 def _processes(needle: str) -> list[int]:
