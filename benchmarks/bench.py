@@ -700,10 +700,12 @@ def lighthouse_section(lh: dict[str, Any]) -> list[str]:
         f"average {load[0]:.2f} at the start, {load[1]:.2f} at the end; Lighthouse's benchmark "
         f"index of this machine {lh['benchmark_index']:.0f}. 'plain' is Material building the "
         "same Markdown without our CSS, script and theme overrides. FCP and LCP in seconds, "
-        "TBT in milliseconds. 'of it: ours' and 'Material' split lessonkit's TBT by whose "
-        "script ran the long task (Lighthouse's list of long tasks, after first paint): "
-        "lessonkit.js, and Material's own script, which both sites run. The last three "
-        "columns are lessonkit's scores. "
+        "TBT in milliseconds. 'of it: ours' and 'Material' split lessonkit's TBT by the "
+        "script Lighthouse puts each long task down to (its list of long tasks, after first "
+        "paint): lessonkit.js, and Material's own script, which both sites run. Lighthouse "
+        "names the first script a task runs, and the page's deferred scripts run in the "
+        "task that then runs Material's handlers of the parsed page, so 'ours' is at most "
+        "what lessonkit.js costs. The last three columns are lessonkit's scores. "
         f"{spread(lh['sites'])}"
     )
     out += [*textwrap.wrap(about, width=90), ""]

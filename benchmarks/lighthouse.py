@@ -97,7 +97,9 @@ def blocking(report: dict[str, Any]) -> dict[str, float]:
     """Total blocking time by whose script caused it: each long task Lighthouse lists, cut
     to the time between first paint and interactive as TBT counts it, less its first 50 ms.
     TBT itself blends two simulations and the list comes from one, so these add up to TBT
-    give or take a few tens of ms; they say whose work it was, not the score's figure."""
+    give or take a few tens of ms. Lighthouse names a task by the first script it runs: a
+    task that runs a deferred script and then the handlers of the parsed page is put down to
+    the deferred script, so a script's figure is at most what it costs."""
     audits = report["audits"]
     start = audits["first-contentful-paint"]["numericValue"]
     end = audits.get("interactive", {}).get("numericValue", float("inf"))
