@@ -71,6 +71,22 @@ def test_plain_loads_work_without_materials_document_stream(ctx, base: str) -> N
     expect(page.locator("#q-flat-water .lk-verdict")).to_have_text("Right.")
 
 
+def test_a_page_starts_in_a_task_of_its_own(ctx, base: str) -> None:
+    """Not in the task that runs the handlers of the parsed page (Material's among them),
+    which would make one long task longer: a listener on window runs last in that dispatch,
+    and the page has not started by then."""
+    ctx.context.add_init_script(
+        """addEventListener("DOMContentLoaded", () => {
+            window.__startedInTheSameTask = !!document.querySelector("[data-lk-ready]");
+        });"""
+    )
+    page = ctx.page()
+    page.goto(base + "lessons/01-water/quiz/")
+    expect(page.locator("article[data-lk-ready]")).to_have_count(1)
+    assert page.evaluate("window.__startedInTheSameTask") is False
+    expect(page.locator(".lk-check").first).to_be_visible()
+
+
 def test_pages_opened_from_the_file_system_work(browser, mini_project: Path) -> None:
     context = browser.new_context()
     errors: list[str] = []
